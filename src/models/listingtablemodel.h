@@ -1,0 +1,63 @@
+#pragma once
+
+#include "listingquery.h"
+#include "listingrepository.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace ListingDesk {
+
+/// The listing table. It never holds the whole library: rowCount() is a
+/// COUNT(*) of the current query and rows are read in pages as the view asks
+/// for them, keeping a bounded window of recent pages. Sorting and filtering
+/// become a new SQL query. A saved listing updates its row in place, so the
+/// row being edited does not jump while the user types.
+class ListingTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TitleColumn, CategoryColumn, CitiesColumn, StatusColumn, UpdatedColumn,
+                  ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, UuidRole, StatusRole, PromotedRole };
+
+    static constexpr int pageSize = 128;
+    static constexpr int maxCachedPages = 24;
+
+    explicit ListingTableModel(ListingRepository *repository, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    ListingQuery query() const { return m_query; }
+    void setQuery(const ListingQuery &query);
+    /// Re-runs the current query (after bulk changes).
+    void reload();
+
+    qint64 idAt(int row) const;
+    /// The row showing \a id among the pages read so far, or -1.
+    int rowOf(qint64 id) const;
+    /// How many pages have been read from storage since the last reset (for tests).
+    int pagesFetched() const { return m_pagesFetched; }
+
+public slots:
+    /// Re-reads one listing's row if it is on screen; leaves its position alone.
+    void refreshListing(qint64 id);
+
+private:
+    const ListingRow *rowAt(int row) const;
+
+    ListingRepository *m_repository;
+    ListingQuery m_query;
+    int m_count = 0;
+    mutable QHash<int, QList<ListingRow>> m_pages;
+    mutable QList<int> m_recentPages; // most recent last
+    mutable int m_pagesFetched = 0;
+};
+
+} // namespace ListingDesk

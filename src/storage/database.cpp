@@ -1,0 +1,213 @@
+#include "database.h"
+
+#include "seeder.h"
+#include "sqlstatement.h"
+#include "storagelog.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace ListingDesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+// Migration files hold one statement per paragraph; see 001_initial.sql.
+QStringList statementsOf(const QString &script)
+{
+    QStringList statements;
+    const QStringList paragraphs = script.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+    for (const QString &paragraph : paragraphs) {
+        QStringList lines;
+        for (const QString &line : paragraph.split(QLatin1Char('\n'))) {
+            if (!line.trimmed().startsWith(QLatin1String("--")))
+                lines << line;
+        }
+        const QString statement = lines.join(QLatin1Char('\n')).trimmed();
+        if (!statement.isEmpty())
+            statements << statement;
+    }
+    return statements;
+}
+
+} // namespace
+
+Database::Database()
+{
+    static QAtomicInteger<int> counter;
+    m_connectionName = QStringLiteral("listingdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Database::~Database()
+{
+    close();
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/library.sqlite");
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+Result<void> Database::open(const QString &path, int targetVersion)
+{
+    close();
+    m_path = path;
+    m_backupPath.clear();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return makeError(Error::Kind::Database,
+                         tr("The SQLite driver for Qt is missing; install the package "
+                            "libqt6sql6-sqlite."));
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(Error::Kind::Io, tr("Could not create the folder %1 for the library.")
+                                              .arg(info.absolutePath()));
+    const bool existed = info.exists() && info.size() > 0;
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    // A busy timeout lets the GUI and a CLI cron job share one file politely.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return makeError(Error::Kind::Database, tr("Could not open the library %1: %2")
+                                                    .arg(path, db.lastError().text()));
+    if (auto configured = configure(); !configured)
+        return configured;
+
+    // Reading the version is also the first real read: a file that is not a
+    // SQLite database fails here, with a message that says so.
+    QSqlQuery versionQuery(db);
+    if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
+        const QString message = versionQuery.lastError().text();
+        close();
+        return makeError(Error::Kind::Database,
+                         tr("%1 is not a ListingDesk library (%2).").arg(path, message));
+    }
+    const int version = versionQuery.value(0).toInt();
+    versionQuery.finish();
+    if (version > currentSchemaVersion) {
+        close();
+        return makeError(Error::Kind::TooNew,
+                         tr("The library %1 was written by a newer version of ListingDesk "
+                            "(library format %2; this version understands up to %3). "
+                            "Update ListingDesk to open it; the file was not changed.")
+                             .arg(path)
+                             .arg(version)
+                             .arg(currentSchemaVersion));
+    }
+    if (version >= targetVersion)
+        return {};
+
+    if (existed && version > 0) {
+        // VACUUM INTO writes a consistent copy even while the WAL holds changes.
+        m_backupPath = QStringLiteral("%1.v%2-%3.bak")
+                           .arg(path)
+                           .arg(version)
+                           .arg(QDateTime::currentDateTimeUtc().toString(
+                               QStringLiteral("yyyyMMddHHmmss")));
+        QFile::remove(m_backupPath);
+        SqlStatement backup(db, QStringLiteral("VACUUM INTO ?"));
+        if (auto done = backup.exec({m_backupPath}); !done) {
+            close();
+            return makeError(Error::Kind::Io,
+                             tr("Could not copy the library before upgrading it, so it was "
+                                "left as it is: %1")
+                                 .arg(done.error().message));
+        }
+        qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
+    }
+    if (auto migrated = migrate(version, targetVersion); !migrated) {
+        close();
+        return migrated;
+    }
+    return {};
+}
+
+Result<void> Database::configure()
+{
+    QSqlDatabase db = connection();
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+                               "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA cache_size = -32000"}) {
+        // journal_mode answers with a row; exec() is enough for all of them.
+        if (auto done = execSql(db, QLatin1String(pragma)); !done) {
+            return makeError(Error::Kind::Database,
+                             tr("Could not open the library %1: %2")
+                                 .arg(m_path, done.error().message));
+        }
+    }
+    return {};
+}
+
+Result<void> Database::migrate(int from, int to)
+{
+    QSqlDatabase db = connection();
+    // One transaction for all steps: a library is either fully upgraded or untouched.
+    return inTransaction(db, [&]() -> Result<void> {
+        for (int step = from + 1; step <= to; ++step) {
+            const QStringList files =
+                QDir(QStringLiteral(":/sql")).entryList({QStringLiteral("%1_*.sql")
+                                                             .arg(step, 3, 10, QLatin1Char('0'))});
+            if (files.size() != 1)
+                return makeError(Error::Kind::Database,
+                                 tr("Migration step %1 is missing from this build.").arg(step));
+            QFile file(QStringLiteral(":/sql/") + files.first());
+            if (!file.open(QIODevice::ReadOnly))
+                return makeError(Error::Kind::Database,
+                                 tr("Migration step %1 could not be read.").arg(step));
+            for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
+                if (auto done = execSql(db, statement); !done)
+                    return makeError(Error::Kind::Database,
+                                     tr("Upgrading the library to format %1 failed: %2")
+                                         .arg(step)
+                                         .arg(done.error().message));
+            }
+            if (step == 1) {
+                if (auto seeded = Seeder(db).seedAll(); !seeded)
+                    return seeded;
+            }
+            // PRAGMA takes no bound parameters; the value is our own integer.
+            if (auto done = execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(step));
+                !done)
+                return done;
+            qCInfo(lcStorage) << "migrated" << m_path << "to schema" << step;
+        }
+        return {};
+    });
+}
+
+} // namespace ListingDesk

@@ -1,0 +1,19 @@
+#include "library.h"
+
+namespace ListingDesk {
+
+Result<void> Library::open(const QString &path, int schemaVersion)
+{
+    m_listings.reset();
+    m_regions.reset();
+    m_categories.reset();
+    if (auto opened = m_database.open(path, schemaVersion); !opened)
+        return opened;
+    const QSqlDatabase db = m_database.connection();
+    m_categories = std::make_unique<CategoryRepository>(db);
+    m_regions = std::make_unique<RegionRepository>(db);
+    m_listings = std::make_unique<ListingRepository>(db, m_categories.get(), m_regions.get());
+    return {};
+}
+
+} // namespace ListingDesk

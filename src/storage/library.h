@@ -1,0 +1,34 @@
+#pragma once
+
+#include "categoryrepository.h"
+#include "database.h"
+#include "listingrepository.h"
+#include "regionrepository.h"
+
+#include <memory>
+
+namespace ListingDesk {
+
+/// An open library and its repositories: what the GUI and the CLI hold.
+class Library
+{
+public:
+    Library() = default;
+    Library(const Library &) = delete;
+    Library &operator=(const Library &) = delete;
+
+    Result<void> open(const QString &path, int schemaVersion = Database::currentSchemaVersion);
+
+    Database &database() { return m_database; }
+    ListingRepository &listings() { return *m_listings; }
+    CategoryRepository &categories() { return *m_categories; }
+    RegionRepository &regions() { return *m_regions; }
+
+private:
+    Database m_database;
+    std::unique_ptr<CategoryRepository> m_categories;
+    std::unique_ptr<RegionRepository> m_regions;
+    std::unique_ptr<ListingRepository> m_listings;
+};
+
+} // namespace ListingDesk

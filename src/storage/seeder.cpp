@@ -1,0 +1,93 @@
+#include "seeder.h"
+
+#include "csv.h"
+#include "sqlstatement.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ListingDesk {
+
+namespace {
+
+Result<QByteArray> readResource(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Seeder", "The built-in data file %1 is "
+                                                               "missing from this build.")
+                             .arg(path));
+    return file.readAll();
+}
+
+} // namespace
+
+Result<void> Seeder::seedAll()
+{
+    if (auto done = seedRegions(); !done)
+        return done;
+    return seedCategories();
+}
+
+Result<void> Seeder::seedRegions()
+{
+    auto data = readResource(QStringLiteral(":/data/regions.csv"));
+    if (!data)
+        return data.error();
+    auto rows = parseCsv(QString::fromUtf8(data.value()));
+    if (!rows)
+        return rows.error();
+    SqlStatement insert(m_db, QStringLiteral(
+                                  "INSERT INTO regions (code, parent_code, level, name, "
+                                  "short_name, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    bool header = true;
+    for (const CsvRecord &row : std::as_const(rows.value())) {
+        if (header) { // code,parent,level,name,short_name,pinyin,initials
+            header = false;
+            continue;
+        }
+        if (row.fields.size() != 7)
+            return makeError(Error::Kind::Database,
+                             QStringLiteral("regions.csv line %1 is malformed").arg(row.line));
+        const QStringList &f = row.fields;
+        const QVariant parent = f[1].isEmpty() ? QVariant() : QVariant(f[1]);
+        if (auto done = insert.exec({f[0], parent, f[2].toInt(), f[3], f[4], f[5], f[6]}); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> Seeder::seedCategories()
+{
+    auto data = readResource(QStringLiteral(":/data/categories.json"));
+    if (!data)
+        return data.error();
+    const QJsonArray top = QJsonDocument::fromJson(data.value()).array();
+    SqlStatement insert(m_db, QStringLiteral("INSERT INTO categories (parent_id, name, name_en, "
+                                             "position) VALUES (?, ?, ?, ?)"));
+    int position = 0;
+    for (const QJsonValue &value : top) {
+        const QJsonObject group = value.toObject();
+        if (auto done = insert.exec({QVariant(), group.value(QStringLiteral("name")).toString(),
+                                     group.value(QStringLiteral("en")).toString(), position++});
+            !done)
+            return done;
+        const qint64 parentId = insert.lastInsertId().toLongLong();
+        int childPosition = 0;
+        for (const QJsonValue &childValue : group.value(QStringLiteral("children")).toArray()) {
+            const QJsonObject child = childValue.toObject();
+            if (auto done = insert.exec({parentId, child.value(QStringLiteral("name")).toString(),
+                                         child.value(QStringLiteral("en")).toString(),
+                                         childPosition++});
+                !done)
+                return done;
+        }
+    }
+    return {};
+}
+
+} // namespace ListingDesk

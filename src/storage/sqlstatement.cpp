@@ -1,0 +1,52 @@
+#include "sqlstatement.h"
+
+#include "storagelog.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace ListingDesk {
+
+SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql) : m_query(db), m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+Result<void> SqlStatement::exec(std::initializer_list<QVariant> values)
+{
+    return exec(QVariantList(values));
+}
+
+Result<void> SqlStatement::exec(const QVariantList &values)
+{
+    if (!m_prepared) {
+        qCWarning(lcStorage) << "prepare failed:" << m_query.lastError().text() << m_sql;
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Storage", "The library could not prepare a query (%1).")
+                             .arg(m_query.lastError().text()));
+    }
+    for (int i = 0; i < values.size(); ++i)
+        m_query.bindValue(i, values.at(i));
+    if (!m_query.exec()) {
+        qCWarning(lcStorage) << "exec failed:" << m_query.lastError().text() << m_sql;
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Storage", "The library could not run a query (%1).")
+                             .arg(m_query.lastError().text()));
+    }
+    return {};
+}
+
+Result<void> execSql(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        qCWarning(lcStorage) << "exec failed:" << query.lastError().text() << sql;
+        return makeError(Error::Kind::Database, QStringLiteral("%1 (in: %2)")
+                                                    .arg(query.lastError().text(),
+                                                         sql.simplified().left(80)));
+    }
+    return {};
+}
+
+} // namespace ListingDesk

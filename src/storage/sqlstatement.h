@@ -1,0 +1,63 @@
+#pragma once
+
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace ListingDesk {
+
+/// A prepared statement with positional bound parameters whose failures come
+/// back as an Error naming the statement, instead of a bool to forget about.
+class SqlStatement
+{
+public:
+    SqlStatement(const QSqlDatabase &db, const QString &sql);
+
+    /// Binds the values in order and runs the statement.
+    Result<void> exec(std::initializer_list<QVariant> values = {});
+    Result<void> exec(const QVariantList &values);
+
+    QSqlQuery &query() { return m_query; }
+    bool next() { return m_query.next(); }
+    QVariant value(int index) const { return m_query.value(index); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+/// Runs one statement without results; for DDL and pragmas.
+Result<void> execSql(const QSqlDatabase &db, const QString &sql);
+
+/// Commits when \a body succeeds and rolls back otherwise.
+template<typename Body>
+auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
+{
+    if (!db.transaction())
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Storage", "Could not start a transaction: %1")
+                             .arg(db.lastError().text()));
+    auto result = body();
+    if (!result.ok()) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        const QString message = db.lastError().text();
+        db.rollback();
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
+    }
+    return result;
+}
+
+} // namespace ListingDesk

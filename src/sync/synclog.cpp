@@ -1,0 +1,2 @@
+#include "synclog.h"
+Q_LOGGING_CATEGORY(lcSync, "ld.sync")
