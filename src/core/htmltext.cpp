@@ -73,7 +73,12 @@ QString htmlToPlainText(const QString &html)
     bool lastWasBreak = true;
     while (pos < size) {
         const QChar c = html.at(pos);
-        if (c == u'<') {
+        // As in a browser, "<" starts a tag only before a letter, "/" or "!";
+        // otherwise ("月租<2000元") it is text and must not swallow what follows.
+        const QChar next = pos + 1 < size ? html.at(pos + 1) : QChar();
+        const bool startsTag = (next >= u'a' && next <= u'z') || (next >= u'A' && next <= u'Z')
+                               || next == u'/' || next == u'!';
+        if (c == u'<' && startsTag) {
             const qsizetype close = html.indexOf(QLatin1Char('>'), pos);
             if (close < 0)
                 break; // an unterminated tag at the end carries no text

@@ -64,7 +64,7 @@ QVariant ListingTableModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return statusDisplayName(row->status);
         case UpdatedColumn:
-            return QLocale().toString(row->updatedAt.toLocalTime(), QLocale::ShortFormat);
+            return shortDateTime(row->updatedAt);
         }
         break;
     case Qt::ToolTipRole:
@@ -88,6 +88,13 @@ QVariant ListingTableModel::data(const QModelIndex &index, int role) const
         return row->promoted;
     }
     return {};
+}
+
+QString ListingTableModel::shortDateTime(const QDateTime &when)
+{
+    const QLocale locale;
+    return locale.toString(when.toLocalTime(),
+                           locale.dateFormat(QLocale::ShortFormat) + QStringLiteral(" HH:mm"));
 }
 
 QVariant ListingTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -34,6 +34,9 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    /// How the Updated column writes a time: the locale's short date, hours and minutes.
+    static QString shortDateTime(const QDateTime &when);
+
     ListingQuery query() const { return m_query; }
     void setQuery(const ListingQuery &query);
     /// Re-runs the current query (after bulk changes).

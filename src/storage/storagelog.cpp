@@ -1,2 +1,2 @@
 #include "storagelog.h"
-Q_LOGGING_CATEGORY(lcStorage, "ld.storage")
+Q_LOGGING_CATEGORY(lcStorage, "ld.storage", QtWarningMsg)

@@ -1,2 +1,2 @@
 #include "synclog.h"
-Q_LOGGING_CATEGORY(lcSync, "ld.sync")
+Q_LOGGING_CATEGORY(lcSync, "ld.sync", QtWarningMsg)

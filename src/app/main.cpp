@@ -1,0 +1,66 @@
+#include "library.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+using namespace ListingDesk;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ListingDesk"));
+    QApplication::setApplicationName(QStringLiteral("ListingDesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ListingDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(LISTINGDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("listingdesk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Compose classified listings offline and publish them "
+                                        "to a listing portal."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QApplication::translate("main", "Open the library at PATH."),
+        QApplication::translate("main", "PATH"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Language of the interface: en or zh_CN."),
+        QApplication::translate("main", "LANG"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the main window to FILE and quit."),
+        QApplication::translate("main", "FILE"));
+    parser.addOptions({dbOption, langOption, screenshotOption});
+    parser.process(app);
+
+    if (!installTranslations(parser.value(langOption))) {
+        fprintf(stderr, "listingdesk: unknown language \"%s\"; use en or zh_CN\n",
+                qPrintable(parser.value(langOption)));
+        return 1;
+    }
+
+    Library library;
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
+    if (auto opened = library.open(path); !opened) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the library"),
+                              opened.error().message);
+        return 2;
+    }
+
+    MainWindow window(&library);
+    window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        // Give the event loop a moment to lay out and paint before grabbing.
+        QTimer::singleShot(500, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            QApplication::exit(saved ? 0 : 2);
+        });
+    }
+    return app.exec();
+}

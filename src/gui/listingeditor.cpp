@@ -1,0 +1,515 @@
+#include "listingeditor.h"
+
+#include "fieldeditcommand.h"
+#include "library.h"
+#include "ui_listingform.h"
+
+#include <QCompleter>
+#include <QKeyEvent>
+#include <QStringListModel>
+
+namespace ListingDesk {
+
+namespace {
+constexpr double noPrice = -1.0; // the spin box's minimum shows "not given"
+
+// QTextEdit::toHtml() writes a whole document (doctype, head, style); the
+// library stores only what is inside <body>. The rich-text editor issue
+// replaces this with sanitised output.
+QString bodyFragment(const QString &document)
+{
+    const qsizetype bodyTag = document.indexOf(QLatin1String("<body"));
+    const qsizetype start = bodyTag < 0 ? -1 : document.indexOf(QLatin1Char('>'), bodyTag);
+    const qsizetype end = document.lastIndexOf(QLatin1String("</body>"));
+    if (start < 0 || end < start)
+        return document;
+    return document.mid(start + 1, end - start - 1).trimmed();
+}
+} // namespace
+
+ListingEditor::ListingEditor(Library *library, QWidget *parent)
+    : QWidget(parent), m_library(library), m_ui(std::make_unique<Ui::ListingForm>())
+{
+    m_ui->setupUi(this);
+    m_ui->priceSpinBox->setSpecialValueText(tr("Not given"));
+    m_ui->expiryDateTimeEdit->setDateTime(QDateTime::currentDateTime().addDays(30));
+    m_ui->saveAsCopyButton->hide();
+    m_ui->messageLabel->hide();
+    m_ui->bodyTextEdit->setAcceptRichText(true);
+
+    m_autosaveTimer.setSingleShot(true);
+    m_autosaveTimer.setInterval(autosaveDelayMs);
+    connect(&m_autosaveTimer, &QTimer::timeout, this, &ListingEditor::saveNow);
+
+    fillCategories();
+    fillCityCompleter();
+    connectFields();
+    connect(m_ui->saveAsCopyButton, &QPushButton::clicked, this, &ListingEditor::saveAsCopy);
+
+    // The form's own undo stack handles Ctrl+Z in its line edits too, so one
+    // shortcut undoes any field; the article keeps its document's undo.
+    for (QLineEdit *edit : {m_ui->titleLineEdit, m_ui->contactNameLineEdit,
+                            m_ui->contactPhoneLineEdit, m_ui->contactWechatLineEdit})
+        edit->installEventFilter(this);
+    m_ui->citiesListWidget->installEventFilter(this);
+    clear();
+}
+
+ListingEditor::~ListingEditor() = default;
+
+void ListingEditor::fillCategories()
+{
+    QComboBox *box = m_ui->categoryComboBox;
+    box->addItem(tr("Choose a category"), qint64(0));
+    auto categories = m_library->categories().all();
+    if (!categories)
+        return;
+    for (const ListingDesk::Category &category : std::as_const(categories.value())) {
+        // Children are indented under their group, as on a portal's 发布 page.
+        const QString label = category.parentId ? QStringLiteral("    ") + category.name
+                                                : category.name;
+        box->addItem(label, category.id);
+        box->setItemData(box->count() - 1, category.path, Qt::ToolTipRole);
+        box->setItemData(box->count() - 1, category.nameEn, Qt::AccessibleDescriptionRole);
+    }
+}
+
+void ListingEditor::fillCityCompleter()
+{
+    QStringList labels;
+    auto regions = m_library->regions().all();
+    if (regions) {
+        for (const Region &region : std::as_const(regions.value())) {
+            const QString label = m_library->regions().displayName(region.code);
+            labels << label;
+            m_cityCodeByLabel.insert(label, region.code);
+        }
+    }
+    auto *completer = new QCompleter(new QStringListModel(labels, this), this);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setMaxVisibleItems(12);
+    m_ui->cityLineEdit->setCompleter(completer);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &text) {
+                addCity(text);
+                // The completer writes its text back after this signal; clear after it.
+                QTimer::singleShot(0, m_ui->cityLineEdit, &QLineEdit::clear);
+            });
+    connect(m_ui->cityLineEdit, &QLineEdit::returnPressed, this,
+            [this] { addCity(m_ui->cityLineEdit->text()); });
+}
+
+void ListingEditor::connectFields()
+{
+    connect(m_ui->titleLineEdit, &QLineEdit::textChanged, this, [this] {
+        updateTitleCounter();
+        fieldEdited(Title);
+    });
+    connect(m_ui->categoryComboBox, &QComboBox::currentIndexChanged, this,
+            [this] { fieldEdited(Category); });
+    connect(m_ui->priceSpinBox, &QDoubleSpinBox::valueChanged, this,
+            [this] { fieldEdited(Price); });
+    connect(m_ui->contactNameLineEdit, &QLineEdit::textChanged, this,
+            [this] { fieldEdited(ContactName); });
+    connect(m_ui->contactPhoneLineEdit, &QLineEdit::textChanged, this,
+            [this] { fieldEdited(ContactPhone); });
+    connect(m_ui->contactWechatLineEdit, &QLineEdit::textChanged, this,
+            [this] { fieldEdited(ContactWechat); });
+    connect(m_ui->expiryCheckBox, &QCheckBox::toggled, this, [this](bool on) {
+        m_ui->expiryDateTimeEdit->setEnabled(on);
+        fieldEdited(Expiry);
+    });
+    connect(m_ui->expiryDateTimeEdit, &QDateTimeEdit::dateTimeChanged, this,
+            [this] { fieldEdited(Expiry); });
+    connect(m_ui->promotedCheckBox, &QCheckBox::toggled, this, [this] { fieldEdited(Promoted); });
+    connect(m_ui->readyCheckBox, &QCheckBox::toggled, this, &ListingEditor::readyToggled);
+    connect(m_ui->removeCityButton, &QPushButton::clicked, this,
+            &ListingEditor::removeSelectedCities);
+    connect(m_ui->bodyTextEdit, &QTextEdit::textChanged, this, [this] {
+        if (!m_applying && hasListing()) {
+            m_bodyDirty = true;
+            markDirty();
+        }
+    });
+}
+
+void ListingEditor::clear()
+{
+    m_autosaveTimer.stop();
+    m_listing = Listing{};
+    m_applying = true;
+    m_ui->titleLineEdit->clear();
+    m_ui->categoryComboBox->setCurrentIndex(0);
+    m_ui->citiesListWidget->clear();
+    m_ui->priceSpinBox->setValue(noPrice);
+    m_ui->contactNameLineEdit->clear();
+    m_ui->contactPhoneLineEdit->clear();
+    m_ui->contactWechatLineEdit->clear();
+    m_ui->expiryCheckBox->setChecked(false);
+    m_ui->promotedCheckBox->setChecked(false);
+    m_ui->readyCheckBox->setChecked(false);
+    m_ui->bodyTextEdit->clear();
+    m_applying = false;
+    m_undoStack.clear();
+    m_dirty = false;
+    m_bodyDirty = false;
+    m_ui->messageLabel->hide();
+    m_ui->saveAsCopyButton->hide();
+    showSaveState(QString());
+    updateTitleCounter();
+    setEnabled(false);
+    emit listingShown(false);
+}
+
+void ListingEditor::setListing(const Listing &listing)
+{
+    if (m_dirty)
+        saveNow();
+    clear();
+    setEnabled(true);
+    m_listing = listing;
+    m_applying = true;
+    m_ui->titleLineEdit->setText(listing.title);
+    const int categoryIndex = m_ui->categoryComboBox->findData(listing.categoryId);
+    m_ui->categoryComboBox->setCurrentIndex(qMax(0, categoryIndex));
+    setCities(listing.cityCodes);
+    m_ui->priceSpinBox->setValue(listing.price.value_or(noPrice));
+    m_ui->contactNameLineEdit->setText(listing.contact.name);
+    m_ui->contactPhoneLineEdit->setText(listing.contact.phone);
+    m_ui->contactWechatLineEdit->setText(listing.contact.wechat);
+    m_ui->expiryCheckBox->setChecked(listing.expiresAt.isValid());
+    m_ui->expiryDateTimeEdit->setEnabled(listing.expiresAt.isValid());
+    if (listing.expiresAt.isValid())
+        m_ui->expiryDateTimeEdit->setDateTime(listing.expiresAt.toLocalTime());
+    m_ui->promotedCheckBox->setChecked(listing.promoted);
+    m_ui->readyCheckBox->setChecked(listing.status == ListingStatus::Ready);
+    // Only draft and ready are the user's to switch; the rest belong to publishing.
+    m_ui->readyCheckBox->setEnabled(listing.status == ListingStatus::Draft
+                                    || listing.status == ListingStatus::Ready);
+    m_ui->bodyTextEdit->setHtml(listing.bodyHtml);
+    m_ui->bodyTextEdit->document()->clearUndoRedoStacks();
+    for (int f = 0; f < FieldCount; ++f)
+        m_lastValues[f] = fieldValue(Field(f));
+    m_applying = false;
+    updateTitleCounter();
+    setEnabled(!listing.deleted);
+    showSaveState(listing.deleted ? tr("In the trash: restore it to edit.")
+                                  : tr("Saved (revision %1)").arg(listing.revision));
+    emit listingShown(true);
+}
+
+void ListingEditor::focusTitle()
+{
+    m_ui->titleLineEdit->setFocus();
+    m_ui->titleLineEdit->selectAll();
+}
+
+QVariant ListingEditor::fieldValue(Field field) const
+{
+    switch (field) {
+    case Title:
+        return m_ui->titleLineEdit->text();
+    case Category:
+        return m_ui->categoryComboBox->currentData();
+    case Cities:
+        return cityCodes();
+    case Price:
+        return m_ui->priceSpinBox->value();
+    case ContactName:
+        return m_ui->contactNameLineEdit->text();
+    case ContactPhone:
+        return m_ui->contactPhoneLineEdit->text();
+    case ContactWechat:
+        return m_ui->contactWechatLineEdit->text();
+    case Expiry:
+        return m_ui->expiryCheckBox->isChecked() ? QVariant(m_ui->expiryDateTimeEdit->dateTime())
+                                                 : QVariant();
+    case Promoted:
+        return m_ui->promotedCheckBox->isChecked();
+    case Ready:
+        return m_ui->readyCheckBox->isChecked();
+    case FieldCount:
+        break;
+    }
+    return {};
+}
+
+void ListingEditor::setFieldValue(Field field, const QVariant &value)
+{
+    switch (field) {
+    case Title:
+        m_ui->titleLineEdit->setText(value.toString());
+        break;
+    case Category:
+        m_ui->categoryComboBox->setCurrentIndex(
+            qMax(0, m_ui->categoryComboBox->findData(value.toLongLong())));
+        break;
+    case Cities:
+        setCities(value.toStringList());
+        break;
+    case Price:
+        m_ui->priceSpinBox->setValue(value.toDouble());
+        break;
+    case ContactName:
+        m_ui->contactNameLineEdit->setText(value.toString());
+        break;
+    case ContactPhone:
+        m_ui->contactPhoneLineEdit->setText(value.toString());
+        break;
+    case ContactWechat:
+        m_ui->contactWechatLineEdit->setText(value.toString());
+        break;
+    case Expiry:
+        m_ui->expiryCheckBox->setChecked(value.isValid());
+        m_ui->expiryDateTimeEdit->setEnabled(value.isValid());
+        if (value.isValid())
+            m_ui->expiryDateTimeEdit->setDateTime(value.toDateTime());
+        break;
+    case Promoted:
+        m_ui->promotedCheckBox->setChecked(value.toBool());
+        break;
+    case Ready:
+        m_ui->readyCheckBox->setChecked(value.toBool());
+        break;
+    case FieldCount:
+        break;
+    }
+}
+
+void ListingEditor::fieldEdited(Field field)
+{
+    if (m_applying || !hasListing())
+        return;
+    const QVariant value = fieldValue(field);
+    if (value == m_lastValues[field])
+        return;
+    m_undoStack.push(new FieldEditCommand(field, m_lastValues[field], value,
+                                          [this](int f, const QVariant &v) { applyField(f, v); }));
+    m_lastValues[field] = value;
+    markDirty();
+}
+
+void ListingEditor::applyField(int field, const QVariant &value)
+{
+    m_applying = true;
+    setFieldValue(Field(field), value);
+    m_applying = false;
+    m_lastValues[field] = value;
+    updateTitleCounter();
+    markDirty();
+}
+
+void ListingEditor::undo()
+{
+    if (m_ui->bodyTextEdit->hasFocus())
+        m_ui->bodyTextEdit->undo();
+    else
+        m_undoStack.undo();
+}
+
+void ListingEditor::redo()
+{
+    if (m_ui->bodyTextEdit->hasFocus())
+        m_ui->bodyTextEdit->redo();
+    else
+        m_undoStack.redo();
+}
+
+bool ListingEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Leave Undo and Redo to the window's actions, which use the form's stack.
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))
+            return true;
+    }
+    if (watched == m_ui->citiesListWidget && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
+            removeSelectedCities();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ListingEditor::setCities(const QStringList &codes)
+{
+    m_ui->citiesListWidget->clear();
+    for (const QString &code : codes) {
+        auto *item = new QListWidgetItem(m_library->regions().displayName(code),
+                                         m_ui->citiesListWidget);
+        item->setData(Qt::UserRole, code);
+    }
+}
+
+QStringList ListingEditor::cityCodes() const
+{
+    QStringList codes;
+    for (int i = 0; i < m_ui->citiesListWidget->count(); ++i)
+        codes << m_ui->citiesListWidget->item(i)->data(Qt::UserRole).toString();
+    return codes;
+}
+
+void ListingEditor::addCity(const QString &text)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return;
+    QString code = m_cityCodeByLabel.value(wanted);
+    if (code.isEmpty()) {
+        auto resolved = m_library->regions().resolve(wanted);
+        if (!resolved) {
+            m_ui->messageLabel->setText(resolved.error().message);
+            m_ui->messageLabel->show();
+            return;
+        }
+        code = resolved.value();
+    }
+    m_ui->messageLabel->hide();
+    QStringList codes = cityCodes();
+    if (!codes.contains(code)) {
+        codes << code;
+        setCities(codes);
+        fieldEdited(Cities);
+    }
+    m_ui->cityLineEdit->clear();
+}
+
+void ListingEditor::removeSelectedCities()
+{
+    const auto selected = m_ui->citiesListWidget->selectedItems();
+    if (selected.isEmpty())
+        return;
+    for (QListWidgetItem *item : selected)
+        delete item;
+    fieldEdited(Cities);
+}
+
+void ListingEditor::readyToggled(bool checked)
+{
+    if (m_applying)
+        return;
+    if (checked) {
+        Listing candidate = currentListing();
+        const QStringList problems = readinessProblems(candidate);
+        if (!problems.isEmpty()) {
+            m_applying = true;
+            m_ui->readyCheckBox->setChecked(false);
+            m_applying = false;
+            m_ui->messageLabel->setText(tr("Not ready yet: %1").arg(problems.join(QLatin1Char(' '))));
+            m_ui->messageLabel->show();
+            return;
+        }
+    }
+    m_ui->messageLabel->hide();
+    fieldEdited(Ready);
+}
+
+Listing ListingEditor::currentListing() const
+{
+    Listing l = m_listing;
+    l.title = m_ui->titleLineEdit->text();
+    l.categoryId = m_ui->categoryComboBox->currentData().toLongLong();
+    l.cityCodes = cityCodes();
+    const double price = m_ui->priceSpinBox->value();
+    l.price = price <= noPrice ? std::nullopt : std::optional<double>(price);
+    l.contact = {m_ui->contactNameLineEdit->text(), m_ui->contactPhoneLineEdit->text(),
+                 m_ui->contactWechatLineEdit->text()};
+    l.expiresAt = m_ui->expiryCheckBox->isChecked() ? m_ui->expiryDateTimeEdit->dateTime()
+                                                    : QDateTime();
+    l.promoted = m_ui->promotedCheckBox->isChecked();
+    if (m_ui->readyCheckBox->isEnabled())
+        l.status = m_ui->readyCheckBox->isChecked() ? ListingStatus::Ready : ListingStatus::Draft;
+    if (m_ui->bodyTextEdit->document()->isEmpty())
+        l.bodyHtml.clear();
+    else if (m_bodyDirty)
+        l.bodyHtml = bodyFragment(m_ui->bodyTextEdit->toHtml());
+    return l;
+}
+
+void ListingEditor::markDirty()
+{
+    if (!hasListing())
+        return;
+    m_dirty = true;
+    showSaveState(tr("Editing…"));
+    m_autosaveTimer.start();
+}
+
+bool ListingEditor::saveNow()
+{
+    m_autosaveTimer.stop();
+    if (!m_dirty || !hasListing())
+        return true;
+    Listing edited = currentListing();
+    // A ready listing that lost a required field goes back to draft rather
+    // than refusing the save: the user's words always get stored.
+    if (edited.status == ListingStatus::Ready && !readinessProblems(edited).isEmpty())
+        edited.status = ListingStatus::Draft;
+    auto stored = m_library->listings().save(edited);
+    if (!stored) {
+        const bool conflict = stored.error().kind == Error::Kind::Conflict;
+        m_ui->messageLabel->setText(conflict ? tr("%1 Your version is still here; save it as a "
+                                                  "copy to keep both.")
+                                                   .arg(stored.error().message)
+                                             : tr("Could not save: %1 Your text is still here.")
+                                                   .arg(stored.error().message));
+        m_ui->messageLabel->show();
+        m_ui->saveAsCopyButton->setVisible(conflict);
+        showSaveState(tr("Not saved"));
+        emit saveFailed(stored.error().message);
+        return false;
+    }
+    m_listing = stored.value();
+    m_dirty = false;
+    m_bodyDirty = false;
+    if (edited.status != currentListing().status) {
+        m_applying = true;
+        m_ui->readyCheckBox->setChecked(edited.status == ListingStatus::Ready);
+        m_applying = false;
+        m_lastValues[Ready] = fieldValue(Ready);
+    }
+    showSaveState(tr("Saved (revision %1)").arg(m_listing.revision));
+    emit saved(m_listing.id);
+    return true;
+}
+
+void ListingEditor::saveAsCopy()
+{
+    Listing copy = currentListing();
+    copy.id = 0;
+    copy.uuid.clear();
+    copy.status = ListingStatus::Draft;
+    auto created = m_library->listings().create(copy);
+    if (!created) {
+        m_ui->messageLabel->setText(tr("Could not save the copy: %1").arg(created.error().message));
+        return;
+    }
+    m_dirty = false;
+    m_ui->saveAsCopyButton->hide();
+    m_ui->messageLabel->hide();
+    emit copySaved(created.value().id);
+}
+
+void ListingEditor::updateTitleCounter()
+{
+    const int length = int(m_ui->titleLineEdit->text().size());
+    m_ui->titleCounterLabel->setText(QStringLiteral("%1/%2").arg(length).arg(maxTitleLength));
+    const bool tooLong = length > maxTitleLength;
+    m_ui->titleCounterLabel->setForegroundRole(tooLong ? QPalette::BrightText
+                                                       : QPalette::WindowText);
+    m_ui->titleCounterLabel->setStyleSheet(tooLong ? QStringLiteral("color: #c62828;")
+                                                   : QString());
+    m_ui->titleCounterLabel->setToolTip(
+        tooLong ? tr("The title is %1 characters longer than allowed.").arg(length - maxTitleLength)
+                : QString());
+}
+
+void ListingEditor::showSaveState(const QString &text)
+{
+    m_ui->saveStateLabel->setText(text);
+}
+
+} // namespace ListingDesk

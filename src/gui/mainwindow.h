@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QTreeView;
+
+namespace ListingDesk {
+
+class Library;
+class ListingEditor;
+class ListingTableModel;
+class SavedFilterModel;
+
+/// The main window: saved filters on the left, the listing table in the
+/// middle, the listing form on the right. It wires the parts together and
+/// owns the actions; the parts do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Library *library, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ListingEditor *editor() const { return m_editor; }
+    ListingTableModel *listingModel() const { return m_model; }
+
+    /// Selects the listing in the table if it is shown (and loads it into the form).
+    bool selectListing(qint64 id);
+
+public slots:
+    void newListing();
+    void duplicateSelected();
+    void trashSelected();
+    void restoreSelected();
+    void emptyTrash();
+    void importFile();
+    void exportFile();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void configureTableHeader();
+    void restoreLayout();
+    void saveLayout() const;
+    void applyFilter();
+    void currentRowChanged();
+    void modelReset();
+    void updateActions();
+    void updateEmptyState();
+    void showStatusCount();
+    QList<qint64> selectedIds() const;
+    void showError(const QString &title, const QString &message);
+    void showAbout();
+
+    Library *m_library;
+    ListingTableModel *m_model = nullptr;
+    SavedFilterModel *m_filterModel = nullptr;
+    ListingEditor *m_editor = nullptr;
+    QTreeView *m_filterView = nullptr;
+    QTableView *m_tableView = nullptr;
+    QStackedWidget *m_tableStack = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_noListingLabel = nullptr;
+    QStackedWidget *m_editorStack = nullptr;
+    QLineEdit *m_searchLineEdit = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTimer m_searchTimer;
+    qint64 m_currentId = 0;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_trashAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_emptyTrashAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace ListingDesk
