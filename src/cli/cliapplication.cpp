@@ -135,6 +135,9 @@ int CliApplication::import(Library &library, const QStringList &args)
 {
     if (args.size() != 1)
         return usage(tr("import takes exactly one FILE"));
+    if (!interchangeFormatForPath(args.first()))
+        return usage(tr("%1: unknown file type; import reads .json and .csv files")
+                         .arg(args.first()));
     auto summary = ListingImporter(library).importFile(args.first());
     if (!summary) {
         m_err << tr("listingdesk-cli: %1").arg(summary.error().message) << Qt::endl;

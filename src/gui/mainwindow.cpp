@@ -97,6 +97,15 @@ void MainWindow::createActions()
     });
     m_aboutAction = make(tr("&About ListingDesk"), QKeySequence(), QStringLiteral("help-about"),
                          &MainWindow::showAbout);
+    // Stable names for GUI tests and accessibility tools.
+    m_duplicateAction->setObjectName(QStringLiteral("duplicateAction"));
+    m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_findAction->setObjectName(QStringLiteral("findAction"));
 }
 
 void MainWindow::createMenus()

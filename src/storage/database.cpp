@@ -105,11 +105,10 @@ Result<void> Database::open(const QString &path, int targetVersion)
     if (!db.open())
         return makeError(Error::Kind::Database, tr("Could not open the library %1: %2")
                                                     .arg(path, db.lastError().text()));
-    if (auto configured = configure(); !configured)
-        return configured;
-
     // Reading the version is also the first real read: a file that is not a
-    // SQLite database fails here, with a message that says so.
+    // SQLite database fails here, with a message that says so. It comes before
+    // configure(), whose journal_mode = WAL rewrites the file header, so that a
+    // file we refuse is left exactly as it was.
     QSqlQuery versionQuery(db);
     if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
         const QString message = versionQuery.lastError().text();
@@ -129,6 +128,8 @@ Result<void> Database::open(const QString &path, int targetVersion)
                              .arg(version)
                              .arg(currentSchemaVersion));
     }
+    if (auto configured = configure(); !configured)
+        return configured;
     if (version >= targetVersion)
         return {};
 

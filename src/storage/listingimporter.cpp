@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QUuid>
 
 namespace ListingDesk {
 
@@ -19,6 +20,13 @@ Error recordError(const ListingRecord &record, const QString &field, const QStri
 {
     return makeError(Error::Kind::Data,
                      tr("%1, field \"%2\": %3").arg(record.location, field, problem));
+}
+
+// A field a file leaves out arrives as a null QString, which Qt binds as SQL
+// NULL; the listings table's text columns are NOT NULL DEFAULT ''.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
 }
 
 } // namespace
@@ -61,12 +69,15 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
                     return recordError(record, QStringLiteral("cities"), code.error().message);
                 listing.cityCodes << code.value();
             }
-            listing.uuid = record.uuid.toLower();
+            // One spelling per UUID ("{3F2C...}" and "3f2c..." are the same listing).
+            if (!record.uuid.isEmpty())
+                listing.uuid = QUuid::fromString(record.uuid).toString(QUuid::WithoutBraces);
             listing.title = record.title;
             listing.categoryId = category.value();
-            listing.bodyHtml = record.bodyHtml;
+            listing.bodyHtml = notNull(record.bodyHtml);
             listing.price = record.price;
-            listing.contact = record.contact;
+            listing.contact = {notNull(record.contact.name), notNull(record.contact.phone),
+                               notNull(record.contact.wechat)};
             listing.expiresAt = record.expiresAt;
             listing.promoted = record.promoted;
 

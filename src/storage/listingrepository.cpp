@@ -32,6 +32,13 @@ QDateTime parseTime(const QVariant &value)
     return when;
 }
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL and empty
+// is what the user means by a field left blank.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QVariant timeValue(const QDateTime &when)
 {
     return when.isValid() ? QVariant(when.toString(Qt::ISODate)) : QVariant();
@@ -278,6 +285,8 @@ Result<void> ListingRepository::writeRevision(const Listing &listing)
     return prune.exec({listing.id, listing.revision - keptRevisions});
 }
 
+// A null QString binds as SQL NULL, so the NOT NULL text columns take
+// ifnull(?, ''): an empty title, article or contact is a normal draft.
 Result<Listing> ListingRepository::insertInTransaction(Listing listing)
 {
     if (listing.categoryId && m_categories->pathOf(listing.categoryId).isEmpty())
@@ -289,12 +298,13 @@ Result<Listing> ListingRepository::insertInTransaction(Listing listing)
                                   "INSERT INTO listings (uuid, title, body_html, body_text, "
                                   "category_id, price, contact_name, contact_phone, contact_wechat, "
                                   "expires_at, promoted, status, revision, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+                                  "VALUES (?, ifnull(?, ''), ifnull(?, ''), ifnull(?, ''), ?, ?, "
+                                  "ifnull(?, ''), ifnull(?, ''), ifnull(?, ''), ?, ?, ?, 1, ?, ?)"));
     if (auto done = insert.exec(
-            {listing.uuid, listing.title, listing.bodyHtml, htmlToPlainText(listing.bodyHtml),
+            {listing.uuid, text(listing.title), text(listing.bodyHtml), text(htmlToPlainText(listing.bodyHtml)),
              listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
-             listing.price ? QVariant(*listing.price) : QVariant(), listing.contact.name,
-             listing.contact.phone, listing.contact.wechat, timeValue(listing.expiresAt),
+             listing.price ? QVariant(*listing.price) : QVariant(), text(listing.contact.name),
+             text(listing.contact.phone), text(listing.contact.wechat), timeValue(listing.expiresAt),
              listing.promoted, statusKey(listing.status), now, now});
         !done)
         return done.error();
@@ -316,16 +326,18 @@ Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool che
         return makeError(Error::Kind::Data, tr("Unknown category id %1.").arg(listing.categoryId));
     const QString now = nowText();
     SqlStatement update(m_db, QStringLiteral(
-                                  "UPDATE listings SET title = ?, body_html = ?, body_text = ?, "
-                                  "category_id = ?, price = ?, contact_name = ?, contact_phone = ?, "
-                                  "contact_wechat = ?, expires_at = ?, promoted = ?, status = ?, "
+                                  "UPDATE listings SET title = ifnull(?, ''), "
+                                  "body_html = ifnull(?, ''), body_text = ifnull(?, ''), "
+                                  "category_id = ?, price = ?, contact_name = ifnull(?, ''), "
+                                  "contact_phone = ifnull(?, ''), contact_wechat = ifnull(?, ''), "
+                                  "expires_at = ?, promoted = ?, status = ?, "
                                   "revision = revision + 1, updated_at = ? "
                                   "WHERE id = ? AND (? = 0 OR revision = ?)"));
     if (auto done = update.exec(
-            {listing.title, listing.bodyHtml, htmlToPlainText(listing.bodyHtml),
+            {text(listing.title), text(listing.bodyHtml), text(htmlToPlainText(listing.bodyHtml)),
              listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
-             listing.price ? QVariant(*listing.price) : QVariant(), listing.contact.name,
-             listing.contact.phone, listing.contact.wechat, timeValue(listing.expiresAt),
+             listing.price ? QVariant(*listing.price) : QVariant(), text(listing.contact.name),
+             text(listing.contact.phone), text(listing.contact.wechat), timeValue(listing.expiresAt),
              listing.promoted, statusKey(listing.status), now, listing.id, checkRevision ? 1 : 0,
              listing.revision});
         !done)

@@ -338,8 +338,11 @@ public:
         l.contact.phone = QStringLiteral("1%1%2")
                               .arg(m_random.between(3, 9))
                               .arg(m_random.between(0, 999999999), 9, 10, QLatin1Char('0'));
-        if (m_random.chance(0.6))
-            l.contact.wechat = m_random.pick(wechatWords) + QString::number(m_random.between(1, 99999));
+        // Empty but not null: storage binds a null QString as SQL NULL, which
+        // the NOT NULL contact columns refuse.
+        l.contact.wechat = m_random.chance(0.6) ? m_random.pick(wechatWords) +
+                                                      QString::number(m_random.between(1, 99999))
+                                                : QStringLiteral("");
         l.promoted = m_random.chance(0.05);
         l.status = m_statuses.values.at(m_statuses.weights.pick(m_random));
 
@@ -565,7 +568,7 @@ int main(int argc, char *argv[])
     checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     checkpoint.finish();
     const double seconds = double(timer.elapsed()) / 1000.0;
-    library.database().close();
+    checkpoint = QSqlQuery();
 
     out << QStringLiteral("%1 listings (seed %2) in %3 s (%4 listings/s); %5 contain 消防工 (%6 %)\n")
                .arg(count)

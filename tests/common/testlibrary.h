@@ -15,9 +15,13 @@
 #include <functional>
 
 // Fails the current test with the error's message when a Result is not ok.
-#define LD_VERIFY_OK(result)                                                                   \
-    QVERIFY2((result).ok(), qPrintable(QStringLiteral("unexpected error: ") +                  \
-                                       (result).error().message))
+// The expression is evaluated once.
+#define LD_VERIFY_OK(expression)                                                               \
+    do {                                                                                       \
+        const auto &ldResult_ = (expression);                                                  \
+        QVERIFY2(ldResult_.ok(), qPrintable(QStringLiteral("unexpected error: ")               \
+                                            + ldResult_.error().message));                     \
+    } while (false)
 
 namespace ListingDesk::Testing {
 

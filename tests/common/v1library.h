@@ -53,7 +53,8 @@ inline qint64 insertV1Listing(const QSqlDatabase &db, const V1Listing &l, QStrin
         "INSERT INTO listings (uuid, title, body_html, body_text, category_id, price, "
         "contact_name, contact_phone, contact_wechat, expires_at, promoted, status, revision, "
         "created_at, updated_at, deleted, deleted_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, ifnull(?, ''), ifnull(?, ''), ?, ?, ifnull(?, ''), ifnull(?, ''), ifnull(?, ''), "
+        "?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value :
          {QVariant(l.uuid), QVariant(l.title), QVariant(l.bodyHtml), QVariant(l.bodyText),
           category.value(0), l.price, QVariant(l.contactName), QVariant(l.contactPhone),

@@ -1,0 +1,286 @@
+// Drives the real main window (offscreen) the way a user does: keyboard into
+// the real form, autosave into a real SQLite file, restart, look again.
+#include "library.h"
+#include "listingeditor.h"
+#include "listingtablemodel.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QInputMethodEvent>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTreeView>
+
+using namespace ListingDesk;
+
+namespace {
+// Chinese is typed through an input method, which hands the widget whole
+// committed phrases; QTest::keyClicks only knows Latin-1 keys.
+void typeChinese(QWidget *widget, const QString &text)
+{
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void emptyLibraryShowsWhatToDo();
+    void typedListingSurvivesRestart();
+    void editsAreSavedOnClose();
+    void undoTakesBackTyping();
+    void readyNeedsCompleteListing();
+    void searchFiltersAsYouType();
+    void trashAndRestore();
+    void conflictKeepsUsersWords();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    template<typename T>
+    T *child(const char *name)
+    {
+        T *widget = m_window->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    QAction *action(const char *name) { return child<QAction>(name); }
+    qint64 createListing(const QString &title, const QString &body);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<Library> m_library;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("library.sqlite"));
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_path).ok());
+    m_window = openWindow();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_library.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_library.get());
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("window not exposed");
+    return window;
+}
+
+qint64 TestMainWindow::createListing(const QString &title, const QString &body)
+{
+    Listing listing;
+    listing.title = title;
+    listing.bodyHtml = body;
+    auto created = m_library->listings().create(listing);
+    if (!created)
+        qFatal("create failed");
+    return created.value().id;
+}
+
+void TestMainWindow::emptyLibraryShowsWhatToDo()
+{
+    auto *label = child<QLabel>("emptyStateLabel");
+    QVERIFY(label->isVisible());
+    QVERIFY(label->text().contains(QLatin1String("first listing")));
+    QVERIFY(child<QLabel>("noListingLabel")->isVisible());
+}
+
+void TestMainWindow::typedListingSurvivesRestart()
+{
+    action("newAction")->trigger();
+    auto *title = child<QLineEdit>("titleLineEdit");
+    QTRY_VERIFY(title->hasFocus());
+    typeChinese(title, QStringLiteral("长治市区精装两室一厅出租"));
+
+    auto *category = child<QComboBox>("categoryComboBox");
+    category->setFocus();
+    const int rentals = category->findText(QStringLiteral("租房"), Qt::MatchEndsWith);
+    QVERIFY(rentals > 0);
+    category->setCurrentIndex(rentals);
+
+    auto *city = child<QLineEdit>("cityLineEdit");
+    city->setFocus();
+    QTest::keyClicks(city, QStringLiteral("140400"));
+    QTest::keyClick(city, Qt::Key_Return);
+    QCOMPARE(child<QListWidget>("citiesListWidget")->count(), 1);
+
+    auto *phone = child<QLineEdit>("contactPhoneLineEdit");
+    phone->setFocus();
+    QTest::keyClicks(phone, QStringLiteral("13800000000"));
+    auto *body = child<QTextEdit>("bodyTextEdit");
+    body->setFocus();
+    typeChinese(body, QStringLiteral("拎包入住，近消防工程学院"));
+
+    // Autosave within two seconds of the last keystroke, without a Save button.
+    ListingEditor *editor = m_window->editor();
+    QVERIFY(editor->hasUnsavedChanges());
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->hasUnsavedChanges(), 2500);
+
+    m_window.reset();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_path).ok());
+    m_window = openWindow();
+    ListingTableModel *model = m_window->listingModel();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ListingTableModel::TitleColumn).data().toString(),
+             QStringLiteral("长治市区精装两室一厅出租"));
+    QCOMPARE(model->index(0, ListingTableModel::CategoryColumn).data().toString(),
+             QStringLiteral("房产/租房"));
+    QCOMPARE(model->index(0, ListingTableModel::CitiesColumn).data().toString(),
+             QStringLiteral("长治"));
+    auto stored = m_library->listings().load(model->idAt(0));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().contact.phone, QStringLiteral("13800000000"));
+    QVERIFY(stored.value().bodyHtml.contains(QStringLiteral("拎包入住，近消防工程学院")));
+
+    // Full-text search finds what was typed into the article.
+    typeChinese(child<QLineEdit>("searchLineEdit"), QStringLiteral("消防工"));
+    QTRY_COMPARE(model->query().searchText, QStringLiteral("消防工"));
+    QCOMPARE(model->rowCount(), 1);
+}
+
+void TestMainWindow::editsAreSavedOnClose()
+{
+    const qint64 id = createListing(QStringLiteral("旧标题"), QStringLiteral("<p>正文</p>"));
+    QVERIFY(m_window->selectListing(id));
+    auto *title = child<QLineEdit>("titleLineEdit");
+    title->setFocus();
+    title->selectAll();
+    typeChinese(title, QStringLiteral("新标题"));
+    QVERIFY(m_window->close()); // well before the autosave delay
+    QCOMPARE(m_library->listings().load(id).value().title, QStringLiteral("新标题"));
+}
+
+void TestMainWindow::undoTakesBackTyping()
+{
+    const qint64 id = createListing(QStringLiteral("二手自行车"), QStringLiteral("<p>九成新</p>"));
+    QVERIFY(m_window->selectListing(id));
+    auto *title = child<QLineEdit>("titleLineEdit");
+    title->setFocus();
+    title->end(false);
+    typeChinese(title, QStringLiteral(" 低价转让"));
+    QCOMPARE(title->text(), QStringLiteral("二手自行车 低价转让"));
+    // Ctrl+Z in the field goes to the form's undo stack and takes back the whole burst.
+    QTest::keySequence(title, QKeySequence::Undo);
+    QCOMPARE(title->text(), QStringLiteral("二手自行车"));
+    QTest::keySequence(title, QKeySequence::Redo);
+    QCOMPARE(title->text(), QStringLiteral("二手自行车 低价转让"));
+    action("undoAction")->trigger();
+    QCOMPARE(title->text(), QStringLiteral("二手自行车"));
+    QVERIFY(m_window->editor()->saveNow());
+    QCOMPARE(m_library->listings().load(id).value().title, QStringLiteral("二手自行车"));
+}
+
+void TestMainWindow::readyNeedsCompleteListing()
+{
+    const qint64 id = createListing(QStringLiteral("没有城市的信息"), QStringLiteral("<p>内容</p>"));
+    QVERIFY(m_window->selectListing(id));
+    auto *ready = child<QCheckBox>("readyCheckBox");
+    ready->click();
+    QVERIFY(!ready->isChecked());
+    auto *message = child<QLabel>("messageLabel");
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QLatin1String("city")));
+    QCOMPARE(m_library->listings().load(id).value().status, ListingStatus::Draft);
+}
+
+void TestMainWindow::searchFiltersAsYouType()
+{
+    createListing(QStringLiteral("招聘消防工程师"), QStringLiteral("<p>五险一金</p>"));
+    createListing(QStringLiteral("长治家政保洁"), QStringLiteral("<p>上门服务</p>"));
+    createListing(QStringLiteral("太原二手房"), QStringLiteral("<p>近长治路</p>"));
+    ListingTableModel *model = m_window->listingModel();
+    QCOMPARE(model->rowCount(), 3);
+    auto *search = child<QLineEdit>("searchLineEdit");
+    typeChinese(search, QStringLiteral("长治"));
+    QTRY_COMPARE(model->rowCount(), 2);
+    search->clear();
+    typeChinese(search, QStringLiteral("消防工程"));
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("招聘消防工程师"));
+    typeChinese(search, QStringLiteral("没有这个"));
+    QTRY_COMPARE(model->rowCount(), 0);
+    QVERIFY(child<QLabel>("emptyStateLabel")->isVisible());
+}
+
+void TestMainWindow::trashAndRestore()
+{
+    const qint64 id = createListing(QStringLiteral("要删除的信息"), QStringLiteral("<p>x</p>"));
+    createListing(QStringLiteral("留下的信息"), QStringLiteral("<p>y</p>"));
+    QVERIFY(m_window->selectListing(id));
+    auto *table = child<QTableView>("listingTableView");
+    table->setFocus();
+    QTest::keySequence(table, QKeySequence::Delete);
+    ListingTableModel *model = m_window->listingModel();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QVERIFY(m_library->listings().load(id).value().deleted);
+
+    auto *filters = child<QTreeView>("filterView");
+    filters->setCurrentIndex(filters->model()->index(int(SavedFilter::Trash), 0));
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("要删除的信息"));
+    table->selectRow(0);
+    action("restoreAction")->trigger();
+    QTRY_COMPARE(model->rowCount(), 0);
+    QVERIFY(!m_library->listings().load(id).value().deleted);
+}
+
+void TestMainWindow::conflictKeepsUsersWords()
+{
+    const qint64 id = createListing(QStringLiteral("共享的信息"), QStringLiteral("<p>原文</p>"));
+    QVERIFY(m_window->selectListing(id));
+
+    // Another writer (a CLI import, another window) saves first.
+    Library other;
+    QVERIFY(other.open(m_path).ok());
+    Listing theirs = other.listings().load(id).value();
+    theirs.title = QStringLiteral("别人改过的标题");
+    QVERIFY(other.listings().save(theirs).ok());
+
+    auto *title = child<QLineEdit>("titleLineEdit");
+    title->setFocus();
+    title->selectAll();
+    typeChinese(title, QStringLiteral("我的标题"));
+    QVERIFY(!m_window->editor()->saveNow());
+    QVERIFY(child<QLabel>("messageLabel")->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("我的标题")); // nothing lost on screen
+    QCOMPARE(m_library->listings().load(id).value().title, QStringLiteral("别人改过的标题"));
+
+    auto *copy = child<QPushButton>("saveAsCopyButton");
+    QVERIFY(copy->isVisible());
+    copy->click();
+    ListingQuery query;
+    query.searchText = QStringLiteral("我的标题");
+    QCOMPARE(m_library->listings().count(query), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
