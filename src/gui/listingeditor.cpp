@@ -64,10 +64,11 @@ void ListingEditor::fillCategories()
     auto categories = m_library->categories().all();
     if (!categories)
         return;
-    for (const ListingDesk::Category &category : std::as_const(categories.value())) {
-        // Children are indented under their group, as on a portal's 发布 page.
-        const QString label = category.parentId ? QStringLiteral("    ") + category.name
-                                                : category.name;
+    for (ListingDesk::Category category : std::as_const(categories.value())) {
+        // Children show their group too, so the closed box says "房产 › 租房".
+        const QString label = category.parentId
+                                  ? category.path.replace(QLatin1Char('/'), QStringLiteral(" › "))
+                                  : category.name;
         box->addItem(label, category.id);
         box->setItemData(box->count() - 1, category.path, Qt::ToolTipRole);
         box->setItemData(box->count() - 1, category.nameEn, Qt::AccessibleDescriptionRole);

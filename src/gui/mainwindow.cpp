@@ -51,6 +51,21 @@ MainWindow::MainWindow(Library *library, QWidget *parent)
 
     restoreLayout();
     modelReset();
+    reopenLastListing();
+}
+
+void MainWindow::reopenLastListing()
+{
+    // Back where the user left off; otherwise the newest listing, so the form
+    // is never an empty pane when there is something to show.
+    const QString uuid = QSettings().value(QStringLiteral("mainWindow/lastListing")).toString();
+    if (!uuid.isEmpty()) {
+        auto listing = m_library->listings().loadByUuid(uuid);
+        if (listing && !listing.value().deleted && selectListing(listing.value().id))
+            return;
+    }
+    if (m_model->rowCount() > 0)
+        m_tableView->selectRow(0);
 }
 
 MainWindow::~MainWindow() = default;
@@ -299,6 +314,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveLayout();
+    QSettings().setValue(QStringLiteral("mainWindow/lastListing"),
+                         m_editor->hasListing() ? m_editor->currentListing().uuid : QString());
     event->accept();
 }
 

@@ -51,6 +51,7 @@ private:
     void createWidgets();
     void configureTableHeader();
     void restoreLayout();
+    void reopenLastListing();
     void saveLayout() const;
     void applyFilter();
     void currentRowChanged();

@@ -88,6 +88,17 @@ Result<void> Database::open(const QString &path, int targetVersion)
     close();
     m_path = path;
     m_backupPath.clear();
+    // Everything that holds a handle on the connection lives inside
+    // openAndMigrate(), so that close() can remove the connection cleanly.
+    auto opened = openAndMigrate(targetVersion);
+    if (!opened)
+        close();
+    return opened;
+}
+
+Result<void> Database::openAndMigrate(int targetVersion)
+{
+    const QString &path = m_path;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return makeError(Error::Kind::Database,
                          tr("The SQLite driver for Qt is missing; install the package "
@@ -105,21 +116,19 @@ Result<void> Database::open(const QString &path, int targetVersion)
     if (!db.open())
         return makeError(Error::Kind::Database, tr("Could not open the library %1: %2")
                                                     .arg(path, db.lastError().text()));
-    // Reading the version is also the first real read: a file that is not a
-    // SQLite database fails here, with a message that says so. It comes before
-    // configure(), whose journal_mode = WAL rewrites the file header, so that a
-    // file we refuse is left exactly as it was.
-    QSqlQuery versionQuery(db);
-    if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
-        const QString message = versionQuery.lastError().text();
-        close();
-        return makeError(Error::Kind::Database,
-                         tr("%1 is not a ListingDesk library (%2).").arg(path, message));
+
+    // Reading the version is the first real read: a file that is not a SQLite
+    // database fails here, before any pragma could change it.
+    int version = 0;
+    {
+        QSqlQuery versionQuery(db);
+        if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next())
+            return makeError(Error::Kind::Database,
+                             tr("%1 is not a ListingDesk library (%2).")
+                                 .arg(path, versionQuery.lastError().text()));
+        version = versionQuery.value(0).toInt();
     }
-    const int version = versionQuery.value(0).toInt();
-    versionQuery.finish();
-    if (version > currentSchemaVersion) {
-        close();
+    if (version > currentSchemaVersion)
         return makeError(Error::Kind::TooNew,
                          tr("The library %1 was written by a newer version of ListingDesk "
                             "(library format %2; this version understands up to %3). "
@@ -127,7 +136,6 @@ Result<void> Database::open(const QString &path, int targetVersion)
                              .arg(path)
                              .arg(version)
                              .arg(currentSchemaVersion));
-    }
     if (auto configured = configure(); !configured)
         return configured;
     if (version >= targetVersion)
@@ -142,20 +150,14 @@ Result<void> Database::open(const QString &path, int targetVersion)
                                QStringLiteral("yyyyMMddHHmmss")));
         QFile::remove(m_backupPath);
         SqlStatement backup(db, QStringLiteral("VACUUM INTO ?"));
-        if (auto done = backup.exec({m_backupPath}); !done) {
-            close();
+        if (auto done = backup.exec({m_backupPath}); !done)
             return makeError(Error::Kind::Io,
                              tr("Could not copy the library before upgrading it, so it was "
                                 "left as it is: %1")
                                  .arg(done.error().message));
-        }
         qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
     }
-    if (auto migrated = migrate(version, targetVersion); !migrated) {
-        close();
-        return migrated;
-    }
-    return {};
+    return migrate(version, targetVersion);
 }
 
 Result<void> Database::configure()

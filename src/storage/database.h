@@ -38,6 +38,7 @@ public:
     static QString defaultPath();
 
 private:
+    Result<void> openAndMigrate(int targetVersion);
     Result<void> configure();
     Result<void> migrate(int from, int to);
 

@@ -22,13 +22,6 @@ Error recordError(const ListingRecord &record, const QString &field, const QStri
                      tr("%1, field \"%2\": %3").arg(record.location, field, problem));
 }
 
-// A field a file leaves out arrives as a null QString, which Qt binds as SQL
-// NULL; the listings table's text columns are NOT NULL DEFAULT ''.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
 } // namespace
 
 Result<ImportSummary> ListingImporter::importFile(const QString &path)
@@ -74,10 +67,9 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
                 listing.uuid = QUuid::fromString(record.uuid).toString(QUuid::WithoutBraces);
             listing.title = record.title;
             listing.categoryId = category.value();
-            listing.bodyHtml = notNull(record.bodyHtml);
+            listing.bodyHtml = record.bodyHtml;
             listing.price = record.price;
-            listing.contact = {notNull(record.contact.name), notNull(record.contact.phone),
-                               notNull(record.contact.wechat)};
+            listing.contact = record.contact;
             listing.expiresAt = record.expiresAt;
             listing.promoted = record.promoted;
 

@@ -5,10 +5,11 @@
 //
 // Each run is a fresh process (started as "--child") that opens the Library
 // and a ListingTableModel, as at program start, and then, on that model: shows
-// the first rows, filters, sorts by title, jumps to the end and saves one
-// listing. The OS file cache is not dropped (that needs root), so "cold" means
-// a new process and an empty SQLite cache on a warm file. The figures are
-// medians over the runs; the peak RSS is the largest of the runs.
+// the first rows, filters (full text, category, province), sorts by title,
+// jumps to the end and saves one listing. The OS file cache is not dropped
+// (that needs root), so "cold" means a new process and an empty SQLite cache
+// on a warm file. The figures are medians over the runs; the peak RSS is the
+// largest of the runs.
 //
 // Every statement SQLite runs for us is recorded through sqlite3_trace_v2 with
 // its bound values expanded, and the read statements of each run are replayed
@@ -51,7 +52,7 @@ namespace {
 QTextStream out(stdout);
 QTextStream err(stderr);
 
-enum Phase { FirstRows, Filter, Sort, LastRows, Save, Untimed, PhaseCount };
+enum Phase { FirstRows, Filter, CategoryFilter, RegionFilter, Sort, LastRows, Save, Untimed, PhaseCount };
 
 // ------------------------------------------------------------- SQL tracing
 
@@ -203,6 +204,8 @@ int touchRows(const ListingTableModel &model, int first, int last)
 }
 
 const QString searchPhrase = QStringLiteral("消防工");
+const QString categoryPath = QStringLiteral("房产/租房");
+const QString regionCode = QStringLiteral("140000"); // 山西: a province, so its cities and counties too
 constexpr int visibleRows = 50;
 
 struct RunResult
@@ -214,6 +217,8 @@ struct RunResult
     bool traced = false;
     int total = 0;
     int matches = 0;
+    int categoryMatches = 0;
+    int regionMatches = 0;
     double rssKb = 0;
     QString sqliteVersion;
     QList<TracedStatement> statements;
@@ -230,6 +235,8 @@ struct RunResult
                                          {QStringLiteral("traced"), traced},
                                          {QStringLiteral("total"), total},
                                          {QStringLiteral("matches"), matches},
+                                         {QStringLiteral("categoryMatches"), categoryMatches},
+                                         {QStringLiteral("regionMatches"), regionMatches},
                                          {QStringLiteral("rssKb"), rssKb},
                                          {QStringLiteral("sqlite"), sqliteVersion},
                                          {QStringLiteral("statements"), statementArray}})
@@ -247,6 +254,8 @@ struct RunResult
         r.traced = o.value(QStringLiteral("traced")).toBool();
         r.total = o.value(QStringLiteral("total")).toInt();
         r.matches = o.value(QStringLiteral("matches")).toInt();
+        r.categoryMatches = o.value(QStringLiteral("categoryMatches")).toInt();
+        r.regionMatches = o.value(QStringLiteral("regionMatches")).toInt();
         r.rssKb = o.value(QStringLiteral("rssKb")).toDouble();
         r.sqliteVersion = o.value(QStringLiteral("sqlite")).toString();
         for (const QJsonValue &v : o.value(QStringLiteral("statements")).toArray()) {
@@ -291,6 +300,29 @@ std::optional<QString> runOnce(const QString &path, RunResult &result)
     touchRows(model, 0, std::min(visibleRows, model.rowCount()) - 1);
     result.ms[Filter] = msSince(timer);
     result.matches = model.rowCount();
+
+    // The sidebar's other filters: one category, one province.
+    trace.setPhase(Untimed);
+    auto categoryId = library.categories().idForPath(categoryPath);
+    if (!categoryId)
+        return categoryId.error().message;
+    query = ListingQuery{};
+    query.categoryId = categoryId.value();
+    trace.setPhase(CategoryFilter);
+    timer.restart();
+    model.setQuery(query);
+    touchRows(model, 0, std::min(visibleRows, model.rowCount()) - 1);
+    result.ms[CategoryFilter] = msSince(timer);
+    result.categoryMatches = model.rowCount();
+
+    query = ListingQuery{};
+    query.regionCode = regionCode;
+    trace.setPhase(RegionFilter);
+    timer.restart();
+    model.setQuery(query);
+    touchRows(model, 0, std::min(visibleRows, model.rowCount()) - 1);
+    result.ms[RegionFilter] = msSince(timer);
+    result.regionMatches = model.rowCount();
 
     // Sort everything by title.
     trace.setPhase(Untimed);
@@ -534,7 +566,8 @@ int main(int argc, char *argv[])
         }
         results << result;
         out << "run " << run + 1 << '/' << runs << ": first rows " << ms(result.ms[FirstRows])
-            << ", filter " << ms(result.ms[Filter]) << ", sort " << ms(result.ms[Sort]) << ", last "
+            << ", filter " << ms(result.ms[Filter]) << ", category " << ms(result.ms[CategoryFilter])
+            << ", province " << ms(result.ms[RegionFilter]) << ", sort " << ms(result.ms[Sort]) << ", last "
             << ms(result.ms[LastRows]) << ", save " << ms(result.ms[Save]) << '\n'
             << Qt::flush;
     }
@@ -588,6 +621,8 @@ int main(int argc, char *argv[])
     const QList<Spec> specs{
         {FirstRows, QStringLiteral("Open + first %1 rows (all, newest first)").arg(visibleRows), 150, true},
         {Filter, QStringLiteral("Filter “%1” + first rows (%2 matches)").arg(searchPhrase).arg(last.matches), 40, true},
+        {CategoryFilter, QStringLiteral("Category %1 + first rows (%2)").arg(categoryPath).arg(last.categoryMatches), 40, true},
+        {RegionFilter, QStringLiteral("Province 山西 + first rows (%1)").arg(last.regionMatches), 40, true},
         {Sort, QStringLiteral("Sort by title + first rows"), 50, true},
         {LastRows, QStringLiteral("Jump to the last %1 rows").arg(visibleRows), -1, true},
         {Save, QStringLiteral("Save one listing (FTS + revision)"), 10, false},
@@ -629,7 +664,7 @@ int main(int argc, char *argv[])
     out << '\n' << (allMet ? "All targets met.\n" : "Some targets were missed (see MISSED).\n");
 
     if (parser.isSet(traceOption)) {
-        static const char *names[] = {"first rows", "filter", "sort", "last rows", "save", "untimed"};
+        static const char *names[] = {"first rows", "filter", "category", "region", "sort", "last rows", "save", "untimed"};
         out << "\nStatements of the last run (in-process ms / shell ms):\n";
         qsizetype replayed = 0;
         for (const TracedStatement &s : last.statements) {
