@@ -221,30 +221,50 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     </message>
 </context>
 <context>
-    <name>Listing</name>
+    <name>Database</name>
     <message>
-        <source>The title is empty.</source>
-        <translation>标题为空。</translation>
+        <source>The SQLite driver for Qt is missing; install the package libqt6sql6-sqlite.</source>
+        <translation>缺少 Qt 的 SQLite 驱动；请安装软件包 libqt6sql6-sqlite。</translation>
     </message>
     <message>
-        <source>The title is longer than %1 characters.</source>
-        <translation>标题超过了 %1 个字符。</translation>
+        <source>Could not create the folder %1 for the library.</source>
+        <translation>无法为信息库创建文件夹 %1。</translation>
     </message>
     <message>
-        <source>No category is chosen.</source>
-        <translation>未选择分类。</translation>
+        <source>Could not open the library %1: %2</source>
+        <translation>无法打开信息库 %1：%2</translation>
     </message>
     <message>
-        <source>No city is chosen.</source>
-        <translation>未选择城市。</translation>
+        <source>%1 is not a ListingDesk library (%2).</source>
+        <translation>%1 不是 ListingDesk 信息库（%2）。</translation>
     </message>
     <message>
-        <source>The article is empty.</source>
-        <translation>正文为空。</translation>
+        <source>The library %1 was written by a newer version of ListingDesk (library format %2; this version understands up to %3). Update ListingDesk to open it; the file was not changed.</source>
+        <translation>信息库 %1 由较新版本的 ListingDesk 写入（库格式 %2，本版本最高支持 %3）。请升级 ListingDesk 后再打开；文件未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Could not copy the library before upgrading it, so it was left as it is: %1</source>
+        <translation>升级前无法备份信息库，因此未做改动：%1</translation>
+    </message>
+    <message>
+        <source>Migration step %1 is missing from this build.</source>
+        <translation>此版本缺少迁移步骤 %1。</translation>
+    </message>
+    <message>
+        <source>Migration step %1 could not be read.</source>
+        <translation>无法读取迁移步骤 %1。</translation>
+    </message>
+    <message>
+        <source>Upgrading the library to format %1 failed: %2</source>
+        <translation>将信息库升级到格式 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database of another program, not a ListingDesk library; it was not changed.</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是 ListingDesk 信息库；文件未作改动。</translation>
     </message>
 </context>
 <context>
-    <name>ListingDesk</name>
+    <name>Interchange</name>
     <message>
         <source>%1, field &quot;%2&quot;: %3</source>
         <translation>%1，字段“%2”：%3</translation>
@@ -359,42 +379,26 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     </message>
 </context>
 <context>
-    <name>ListingDesk::Database</name>
+    <name>Listing</name>
     <message>
-        <source>The SQLite driver for Qt is missing; install the package libqt6sql6-sqlite.</source>
-        <translation>缺少 Qt 的 SQLite 驱动；请安装软件包 libqt6sql6-sqlite。</translation>
+        <source>The title is empty.</source>
+        <translation>标题为空。</translation>
     </message>
     <message>
-        <source>Could not create the folder %1 for the library.</source>
-        <translation>无法为信息库创建文件夹 %1。</translation>
+        <source>The title is longer than %1 characters.</source>
+        <translation>标题超过了 %1 个字符。</translation>
     </message>
     <message>
-        <source>Could not open the library %1: %2</source>
-        <translation>无法打开信息库 %1：%2</translation>
+        <source>No category is chosen.</source>
+        <translation>未选择分类。</translation>
     </message>
     <message>
-        <source>%1 is not a ListingDesk library (%2).</source>
-        <translation>%1 不是 ListingDesk 信息库（%2）。</translation>
+        <source>No city is chosen.</source>
+        <translation>未选择城市。</translation>
     </message>
     <message>
-        <source>The library %1 was written by a newer version of ListingDesk (library format %2; this version understands up to %3). Update ListingDesk to open it; the file was not changed.</source>
-        <translation>信息库 %1 由较新版本的 ListingDesk 写入（库格式 %2，本版本最高支持 %3）。请升级 ListingDesk 后再打开；文件未做任何改动。</translation>
-    </message>
-    <message>
-        <source>Could not copy the library before upgrading it, so it was left as it is: %1</source>
-        <translation>升级前无法备份信息库，因此未做改动：%1</translation>
-    </message>
-    <message>
-        <source>Migration step %1 is missing from this build.</source>
-        <translation>此版本缺少迁移步骤 %1。</translation>
-    </message>
-    <message>
-        <source>Migration step %1 could not be read.</source>
-        <translation>无法读取迁移步骤 %1。</translation>
-    </message>
-    <message>
-        <source>Upgrading the library to format %1 failed: %2</source>
-        <translation>将信息库升级到格式 %1 失败：%2</translation>
+        <source>The article is empty.</source>
+        <translation>正文为空。</translation>
     </message>
 </context>
 <context>
@@ -442,29 +446,6 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>The title is %1 characters longer than allowed.</source>
         <translation>标题超出上限 %1 个字符。</translation>
-    </message>
-</context>
-<context>
-    <name>ListingDesk::ListingImporter</name>
-    <message>
-        <source>%1: unknown file type; import reads .json and .csv files</source>
-        <translation>%1：未知的文件类型；只能导入 .json 和 .csv 文件</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read (%2)</source>
-        <translation>%1：无法读取（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2; nothing was imported</source>
-        <translation>%1：%2；未导入任何信息</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be set by an import; use draft or ready</source>
-        <translation>导入时不能设置状态“%1”；请使用 draft 或 ready</translation>
-    </message>
-    <message>
-        <source>cannot be ready: %1</source>
-        <translation>不能设为待发布：%1</translation>
     </message>
 </context>
 <context>
@@ -905,6 +886,33 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
     <message>
         <source>Save my version as a &amp;copy</source>
         <translation>将我的版本另存为副本(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ListingImporter</name>
+    <message>
+        <source>%1: unknown file type; import reads .json and .csv files</source>
+        <translation>%1：未知的文件类型；只能导入 .json 和 .csv 文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1：%2；未导入任何信息</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be set by an import; use draft or ready</source>
+        <translation>导入时不能设置状态“%1”；请使用 draft 或 ready</translation>
+    </message>
+    <message>
+        <source>cannot be ready: %1</source>
+        <translation>不能设为待发布：%1</translation>
+    </message>
+    <message>
+        <source>%1, field &quot;%2&quot;: %3</source>
+        <translation>%1，字段“%2”：%3</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,13 @@ CREATE TABLE listings (
 
 CREATE INDEX listings_updated ON listings(deleted, updated_at)
 
+-- The narrowest index on deleted: count(*) of a list scans it instead of a wide
+-- one, and "deleted = 0 AND id IN (full-text match, category or region ids)"
+-- becomes one (deleted, rowid) seek per id instead of a probe per listing.
+-- Without it, every count and filter of a 100,000-listing library took
+-- 20-40 ms more (tests/bench).
+CREATE INDEX listings_deleted ON listings(deleted)
+
 CREATE INDEX listings_title ON listings(deleted, title)
 
 CREATE INDEX listings_status ON listings(deleted, status, updated_at)

@@ -14,15 +14,10 @@ namespace ListingDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Interchange", text);
-}
-
 Error fieldError(const QString &location, const QString &field, const QString &problem)
 {
     return makeError(Error::Kind::Data,
-                     tr("%1, field \"%2\": %3").arg(location, field, problem));
+                     QCoreApplication::translate("Interchange", "%1, field \"%2\": %3").arg(location, field, problem));
 }
 
 // Both formats share these checks, so JSON and CSV reject the same things with
@@ -31,18 +26,18 @@ std::optional<Error> checkRecord(const ListingRecord &record)
 {
     if (!record.uuid.isEmpty() && QUuid::fromString(record.uuid).isNull())
         return fieldError(record.location, QStringLiteral("uuid"),
-                          tr("\"%1\" is not a UUID").arg(record.uuid));
+                          QCoreApplication::translate("Interchange", "\"%1\" is not a UUID").arg(record.uuid));
     if (record.title.trimmed().isEmpty())
-        return fieldError(record.location, QStringLiteral("title"), tr("the title is empty"));
+        return fieldError(record.location, QStringLiteral("title"), QCoreApplication::translate("Interchange", "the title is empty"));
     if (record.categoryPath.trimmed().isEmpty())
         return fieldError(record.location, QStringLiteral("category"),
-                          tr("the category is empty; write its path, e.g. 房产/租房"));
+                          QCoreApplication::translate("Interchange", "the category is empty; write its path, e.g. 房产/租房"));
     if (record.cities.isEmpty())
         return fieldError(record.location, QStringLiteral("cities"),
-                          tr("no city is given; write at least one GB/T 2260 code, e.g. 140400"));
+                          QCoreApplication::translate("Interchange", "no city is given; write at least one GB/T 2260 code, e.g. 140400"));
     if (record.price && (!std::isfinite(*record.price) || *record.price < 0))
         return fieldError(record.location, QStringLiteral("price"),
-                          tr("the price must be a number of zero or more"));
+                          QCoreApplication::translate("Interchange", "the price must be a number of zero or more"));
     return std::nullopt;
 }
 
@@ -61,7 +56,7 @@ std::optional<Error> readExpiry(ListingRecord &record, const QString &text)
     record.expiresAt = parseTimestamp(text);
     if (!record.expiresAt.isValid())
         return fieldError(record.location, QStringLiteral("expires_at"),
-                          tr("\"%1\" is not an ISO 8601 date and time, e.g. "
+                          QCoreApplication::translate("Interchange", "\"%1\" is not an ISO 8601 date and time, e.g. "
                              "2026-12-31T00:00:00+08:00")
                               .arg(text));
     return std::nullopt;
@@ -74,7 +69,7 @@ std::optional<Error> readStatus(ListingRecord &record, const QString &text)
     ListingStatus status;
     if (!statusFromKey(text, &status))
         return fieldError(record.location, QStringLiteral("status"),
-                          tr("\"%1\" is not a status; use draft or ready").arg(text));
+                          QCoreApplication::translate("Interchange", "\"%1\" is not a status; use draft or ready").arg(text));
     record.status = status;
     return std::nullopt;
 }
@@ -82,9 +77,9 @@ std::optional<Error> readStatus(ListingRecord &record, const QString &text)
 Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
 {
     ListingRecord record;
-    record.location = tr("record %1").arg(index + 1);
+    record.location = QCoreApplication::translate("Interchange", "record %1").arg(index + 1);
     if (!value.isObject())
-        return makeError(Error::Kind::Data, tr("%1: not a JSON object").arg(record.location));
+        return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "%1: not a JSON object").arg(record.location));
     const QJsonObject object = value.toObject();
 
     static const QStringList known{
@@ -94,7 +89,7 @@ Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
         QStringLiteral("status"),     QStringLiteral("created_at"), QStringLiteral("updated_at")};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
-            return fieldError(record.location, it.key(), tr("unknown field"));
+            return fieldError(record.location, it.key(), QCoreApplication::translate("Interchange", "unknown field"));
     }
 
     auto stringField = [&](const QString &name, QString *out,
@@ -102,11 +97,11 @@ Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
         const QJsonValue field = object.value(name);
         if (field.isUndefined() || field.isNull()) {
             if (required)
-                return fieldError(record.location, name, tr("missing"));
+                return fieldError(record.location, name, QCoreApplication::translate("Interchange", "missing"));
             return std::nullopt;
         }
         if (!field.isString())
-            return fieldError(record.location, name, tr("must be a string"));
+            return fieldError(record.location, name, QCoreApplication::translate("Interchange", "must be a string"));
         *out = field.toString();
         return std::nullopt;
     };
@@ -125,19 +120,19 @@ Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
     const QJsonValue cities = object.value(QStringLiteral("cities"));
     if (!cities.isArray())
         return fieldError(record.location, QStringLiteral("cities"),
-                          cities.isUndefined() ? tr("missing")
-                                               : tr("must be an array of city codes"));
+                          cities.isUndefined() ? QCoreApplication::translate("Interchange", "missing")
+                                               : QCoreApplication::translate("Interchange", "must be an array of city codes"));
     for (const QJsonValue &city : cities.toArray()) {
         if (!city.isString() || city.toString().trimmed().isEmpty())
             return fieldError(record.location, QStringLiteral("cities"),
-                              tr("every city must be a non-empty string, e.g. \"140400\""));
+                              QCoreApplication::translate("Interchange", "every city must be a non-empty string, e.g. \"140400\""));
         record.cities << city.toString().trimmed();
     }
 
     const QJsonValue price = object.value(QStringLiteral("price"));
     if (!price.isUndefined() && !price.isNull()) {
         if (!price.isDouble())
-            return fieldError(record.location, QStringLiteral("price"), tr("must be a number"));
+            return fieldError(record.location, QStringLiteral("price"), QCoreApplication::translate("Interchange", "must be a number"));
         record.price = price.toDouble();
     }
 
@@ -145,15 +140,15 @@ Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
     if (!contact.isUndefined() && !contact.isNull()) {
         if (!contact.isObject())
             return fieldError(record.location, QStringLiteral("contact"),
-                              tr("must be an object with name, phone and wechat"));
+                              QCoreApplication::translate("Interchange", "must be an object with name, phone and wechat"));
         const QJsonObject c = contact.toObject();
         for (auto it = c.begin(); it != c.end(); ++it) {
             const QString field = QStringLiteral("contact.") + it.key();
             if (it.key() != QLatin1String("name") && it.key() != QLatin1String("phone")
                 && it.key() != QLatin1String("wechat"))
-                return fieldError(record.location, field, tr("unknown field"));
+                return fieldError(record.location, field, QCoreApplication::translate("Interchange", "unknown field"));
             if (!it.value().isString() && !it.value().isNull())
-                return fieldError(record.location, field, tr("must be a string"));
+                return fieldError(record.location, field, QCoreApplication::translate("Interchange", "must be a string"));
         }
         record.contact.name = c.value(QStringLiteral("name")).toString();
         record.contact.phone = c.value(QStringLiteral("phone")).toString();
@@ -164,7 +159,7 @@ Result<ListingRecord> recordFromJson(const QJsonValue &value, int index)
     if (!promoted.isUndefined() && !promoted.isNull()) {
         if (!promoted.isBool())
             return fieldError(record.location, QStringLiteral("promoted"),
-                              tr("must be true or false"));
+                              QCoreApplication::translate("Interchange", "must be true or false"));
         record.promoted = promoted.toBool();
     }
 
@@ -184,13 +179,13 @@ Result<QList<ListingRecord>> parseJson(const QByteArray &data)
     if (parseError.error != QJsonParseError::NoError) {
         // Turn the byte offset into a line number: that is what an editor shows.
         const int line = int(data.left(parseError.offset).count('\n')) + 1;
-        return makeError(Error::Kind::Data, tr("line %1: not valid JSON (%2)")
+        return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "line %1: not valid JSON (%2)")
                                                 .arg(line)
                                                 .arg(parseError.errorString()));
     }
     if (!document.isArray())
         return makeError(Error::Kind::Data,
-                         tr("the file must hold a JSON array of listing objects"));
+                         QCoreApplication::translate("Interchange", "the file must hold a JSON array of listing objects"));
     QList<ListingRecord> records;
     const QJsonArray array = document.array();
     records.reserve(array.size());
@@ -209,7 +204,7 @@ Result<QList<ListingRecord>> parseCsvRecords(const QByteArray &data)
     if (!rows)
         return rows.error();
     if (rows.value().isEmpty())
-        return makeError(Error::Kind::Data, tr("the file is empty; the first line must name "
+        return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "the file is empty; the first line must name "
                                                "the columns"));
     const CsvRecord header = rows.value().takeFirst();
     const QStringList known = interchangeCsvColumns();
@@ -218,18 +213,18 @@ Result<QList<ListingRecord>> parseCsvRecords(const QByteArray &data)
         const QString name = header.fields.at(i).trimmed();
         if (!known.contains(name))
             return makeError(Error::Kind::Data,
-                             tr("line %1: unknown column \"%2\"; known columns are %3")
+                             QCoreApplication::translate("Interchange", "line %1: unknown column \"%2\"; known columns are %3")
                                  .arg(header.line)
                                  .arg(name, known.join(QLatin1String(", "))));
         if (column.contains(name))
-            return makeError(Error::Kind::Data, tr("line %1: column \"%2\" appears twice")
+            return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "line %1: column \"%2\" appears twice")
                                                     .arg(header.line)
                                                     .arg(name));
         column.insert(name, i);
     }
     for (const char *required : {"title", "category", "cities", "body_html"}) {
         if (!column.contains(QLatin1String(required)))
-            return makeError(Error::Kind::Data, tr("line %1: the required column \"%2\" is "
+            return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "line %1: the required column \"%2\" is "
                                                    "missing")
                                                     .arg(header.line)
                                                     .arg(QLatin1String(required)));
@@ -239,9 +234,9 @@ Result<QList<ListingRecord>> parseCsvRecords(const QByteArray &data)
     records.reserve(rows.value().size());
     for (const CsvRecord &row : std::as_const(rows.value())) {
         ListingRecord record;
-        record.location = tr("line %1").arg(row.line);
+        record.location = QCoreApplication::translate("Interchange", "line %1").arg(row.line);
         if (row.fields.size() != header.fields.size())
-            return makeError(Error::Kind::Data, tr("%1: %2 fields, but the header has %3")
+            return makeError(Error::Kind::Data, QCoreApplication::translate("Interchange", "%1: %2 fields, but the header has %3")
                                                     .arg(record.location)
                                                     .arg(row.fields.size())
                                                     .arg(header.fields.size()));
@@ -264,7 +259,7 @@ Result<QList<ListingRecord>> parseCsvRecords(const QByteArray &data)
             record.price = price.toDouble(&ok);
             if (!ok)
                 return fieldError(record.location, QStringLiteral("price"),
-                                  tr("\"%1\" is not a number").arg(price));
+                                  QCoreApplication::translate("Interchange", "\"%1\" is not a number").arg(price));
         }
         record.contact = {value("contact_name"), value("contact_phone"), value("contact_wechat")};
         const QString promoted = value("promoted").trimmed().toLower();
@@ -274,7 +269,7 @@ Result<QList<ListingRecord>> parseCsvRecords(const QByteArray &data)
         else if (!promoted.isEmpty() && promoted != QLatin1String("false")
                  && promoted != QLatin1String("0") && promoted != QLatin1String("no"))
             return fieldError(record.location, QStringLiteral("promoted"),
-                              tr("\"%1\" is not true or false").arg(promoted));
+                              QCoreApplication::translate("Interchange", "\"%1\" is not true or false").arg(promoted));
         if (auto error = readExpiry(record, value("expires_at").trimmed()))
             return *error;
         if (auto error = readStatus(record, value("status").trimmed()))

@@ -31,11 +31,13 @@ const ListingRow *ListingTableModel::rowAt(int row) const
     const int page = row / pageSize;
     auto it = m_pages.find(page);
     if (it == m_pages.end()) {
+        // Evict before inserting: QHash::remove() moves other entries, which
+        // would leave an iterator to the new page pointing at the wrong bucket.
+        if (m_recentPages.size() >= maxCachedPages)
+            m_pages.remove(m_recentPages.takeFirst());
         it = m_pages.insert(page, m_repository->rows(m_query, page * pageSize, pageSize));
         ++m_pagesFetched;
         m_recentPages.append(page);
-        if (m_recentPages.size() > maxCachedPages)
-            m_pages.remove(m_recentPages.takeFirst());
     } else if (m_recentPages.last() != page) {
         m_recentPages.removeOne(page);
         m_recentPages.append(page);

@@ -17,11 +17,6 @@ namespace ListingDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 // Migration files hold one statement per paragraph; see 001_initial.sql.
 QStringList statementsOf(const QString &script)
 {
@@ -101,11 +96,11 @@ Result<void> Database::openAndMigrate(int targetVersion)
     const QString &path = m_path;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return makeError(Error::Kind::Database,
-                         tr("The SQLite driver for Qt is missing; install the package "
+                         QCoreApplication::translate("Database", "The SQLite driver for Qt is missing; install the package "
                             "libqt6sql6-sqlite."));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(Error::Kind::Io, tr("Could not create the folder %1 for the library.")
+        return makeError(Error::Kind::Io, QCoreApplication::translate("Database", "Could not create the folder %1 for the library.")
                                               .arg(info.absolutePath()));
     const bool existed = info.exists() && info.size() > 0;
 
@@ -114,7 +109,7 @@ Result<void> Database::openAndMigrate(int targetVersion)
     // A busy timeout lets the GUI and a CLI cron job share one file politely.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return makeError(Error::Kind::Database, tr("Could not open the library %1: %2")
+        return makeError(Error::Kind::Database, QCoreApplication::translate("Database", "Could not open the library %1: %2")
                                                     .arg(path, db.lastError().text()));
 
     // Reading the version is the first real read: a file that is not a SQLite
@@ -124,18 +119,29 @@ Result<void> Database::openAndMigrate(int targetVersion)
         QSqlQuery versionQuery(db);
         if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next())
             return makeError(Error::Kind::Database,
-                             tr("%1 is not a ListingDesk library (%2).")
+                             QCoreApplication::translate("Database", "%1 is not a ListingDesk library (%2).")
                                  .arg(path, versionQuery.lastError().text()));
         version = versionQuery.value(0).toInt();
     }
     if (version > currentSchemaVersion)
         return makeError(Error::Kind::TooNew,
-                         tr("The library %1 was written by a newer version of ListingDesk "
+                         QCoreApplication::translate("Database", "The library %1 was written by a newer version of ListingDesk "
                             "(library format %2; this version understands up to %3). "
                             "Update ListingDesk to open it; the file was not changed.")
                              .arg(path)
                              .arg(version)
                              .arg(currentSchemaVersion));
+    if (version == 0 && existed) {
+        // Version 0 with tables in it is some other program's database: adding
+        // our tables to it would damage the user's file.
+        QSqlQuery tables(db);
+        if (tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && tables.next()
+            && tables.value(0).toInt() > 0)
+            return makeError(Error::Kind::Database,
+                             QCoreApplication::translate("Database", "%1 is a SQLite database of another program, not a ListingDesk "
+                                "library; it was not changed.")
+                                 .arg(path));
+    }
     if (auto configured = configure(); !configured)
         return configured;
     if (version >= targetVersion)
@@ -152,7 +158,7 @@ Result<void> Database::openAndMigrate(int targetVersion)
         SqlStatement backup(db, QStringLiteral("VACUUM INTO ?"));
         if (auto done = backup.exec({m_backupPath}); !done)
             return makeError(Error::Kind::Io,
-                             tr("Could not copy the library before upgrading it, so it was "
+                             QCoreApplication::translate("Database", "Could not copy the library before upgrading it, so it was "
                                 "left as it is: %1")
                                  .arg(done.error().message));
         qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
@@ -169,7 +175,7 @@ Result<void> Database::configure()
         // journal_mode answers with a row; exec() is enough for all of them.
         if (auto done = execSql(db, QLatin1String(pragma)); !done) {
             return makeError(Error::Kind::Database,
-                             tr("Could not open the library %1: %2")
+                             QCoreApplication::translate("Database", "Could not open the library %1: %2")
                                  .arg(m_path, done.error().message));
         }
     }
@@ -187,15 +193,15 @@ Result<void> Database::migrate(int from, int to)
                                                              .arg(step, 3, 10, QLatin1Char('0'))});
             if (files.size() != 1)
                 return makeError(Error::Kind::Database,
-                                 tr("Migration step %1 is missing from this build.").arg(step));
+                                 QCoreApplication::translate("Database", "Migration step %1 is missing from this build.").arg(step));
             QFile file(QStringLiteral(":/sql/") + files.first());
             if (!file.open(QIODevice::ReadOnly))
                 return makeError(Error::Kind::Database,
-                                 tr("Migration step %1 could not be read.").arg(step));
+                                 QCoreApplication::translate("Database", "Migration step %1 could not be read.").arg(step));
             for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
                 if (auto done = execSql(db, statement); !done)
                     return makeError(Error::Kind::Database,
-                                     tr("Upgrading the library to format %1 failed: %2")
+                                     QCoreApplication::translate("Database", "Upgrading the library to format %1 failed: %2")
                                          .arg(step)
                                          .arg(done.error().message));
             }

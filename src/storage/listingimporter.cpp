@@ -11,15 +11,10 @@ namespace ListingDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ListingImporter", text);
-}
-
 Error recordError(const ListingRecord &record, const QString &field, const QString &problem)
 {
     return makeError(Error::Kind::Data,
-                     tr("%1, field \"%2\": %3").arg(record.location, field, problem));
+                     QCoreApplication::translate("ListingImporter", "%1, field \"%2\": %3").arg(record.location, field, problem));
 }
 
 } // namespace
@@ -29,19 +24,19 @@ Result<ImportSummary> ListingImporter::importFile(const QString &path)
     const auto format = interchangeFormatForPath(path);
     if (!format)
         return makeError(Error::Kind::Data,
-                         tr("%1: unknown file type; import reads .json and .csv files")
+                         QCoreApplication::translate("ListingImporter", "%1: unknown file type; import reads .json and .csv files")
                              .arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Error::Kind::Io,
-                         tr("%1: cannot be read (%2)").arg(path, file.errorString()));
+                         QCoreApplication::translate("ListingImporter", "%1: cannot be read (%2)").arg(path, file.errorString()));
     auto records = parseInterchange(file.readAll(), *format);
     if (!records)
         return makeError(Error::Kind::Data,
-                         tr("%1: %2; nothing was imported").arg(path, records.error().message));
+                         QCoreApplication::translate("ListingImporter", "%1: %2; nothing was imported").arg(path, records.error().message));
     auto imported = import(records.value());
     if (!imported)
-        return makeError(imported.error().kind, tr("%1: %2; nothing was imported")
+        return makeError(imported.error().kind, QCoreApplication::translate("ListingImporter", "%1: %2; nothing was imported")
                                                     .arg(path, imported.error().message));
     return imported;
 }
@@ -88,13 +83,13 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
             if (listing.status != current && listing.status != ListingStatus::Draft
                 && listing.status != ListingStatus::Ready)
                 return recordError(record, QStringLiteral("status"),
-                                   tr("\"%1\" cannot be set by an import; use draft or ready")
+                                   QCoreApplication::translate("ListingImporter", "\"%1\" cannot be set by an import; use draft or ready")
                                        .arg(statusKey(listing.status)));
             if (listing.status == ListingStatus::Ready && current != ListingStatus::Ready) {
                 const QStringList problems = readinessProblems(listing);
                 if (!problems.isEmpty())
                     return recordError(record, QStringLiteral("status"),
-                                       tr("cannot be ready: %1").arg(problems.join(QLatin1Char(' '))));
+                                       QCoreApplication::translate("ListingImporter", "cannot be ready: %1").arg(problems.join(QLatin1Char(' '))));
             }
             if (existing) {
                 listing.id = existing->id;

@@ -75,6 +75,10 @@ Result<QString> RegionRepository::resolve(const QString &reference)
         if (region.name == wanted || region.shortName == wanted)
             matches << region.code;
     }
+    // A municipality is both a province and its own city (北京市 110000 and
+    // 110100); listings target the city.
+    if (matches.size() == 2 && byCode(matches.at(1))->parentCode == matches.at(0))
+        matches.removeFirst();
     if (matches.size() == 1)
         return matches.first();
     if (matches.isEmpty())

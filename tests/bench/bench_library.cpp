@@ -606,6 +606,8 @@ int main(int argc, char *argv[])
            "replays the same statements in the shell (.timer, 1 ms resolution).\n";
     if (!shellNote.isEmpty())
         out << "Note: " << shellNote << ".\n";
+    if (parser.isSet(quickOption))
+        out << "Note: --quick is a smoke run; its figures and verdicts mean little (use scripts/bench.sh).\n";
     out << '\n';
 
     const Line header{QStringLiteral("Operation"), QStringLiteral("ListingDesk"),

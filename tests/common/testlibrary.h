@@ -16,11 +16,11 @@
 
 // Fails the current test with the error's message when a Result is not ok.
 // The expression is evaluated once.
-#define LD_VERIFY_OK(expression)                                                               \
-    do {                                                                                       \
-        const auto &ldResult_ = (expression);                                                  \
-        QVERIFY2(ldResult_.ok(), qPrintable(QStringLiteral("unexpected error: ")               \
-                                            + ldResult_.error().message));                     \
+#define LD_VERIFY_OK(expression)                                                                   \
+    do {                                                                                           \
+        const auto &ldResult_ = (expression);                                                      \
+        QVERIFY2(ldResult_.ok(),                                                                   \
+                 qPrintable(QStringLiteral("unexpected error: ") + ldResult_.error().message));    \
     } while (false)
 
 namespace ListingDesk::Testing {
@@ -41,8 +41,8 @@ inline QByteArray readAll(const QString &path)
 inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-           && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 /// One value of one SQL query on \a db, or an invalid QVariant.

@@ -18,15 +18,15 @@ struct V1Listing
     QString uuid;
     QString title;
     QString bodyHtml;
-    QString bodyText; ///< what version 1 stored as the visible text
+    QString bodyText;       ///< what version 1 stored as the visible text
     QString parentCategory; ///< "房产"
     QString category;       ///< "租房"
     QStringList cities;
-    QVariant price;         ///< null or a number
+    QVariant price; ///< null or a number
     QString contactName;
     QString contactPhone;
     QString contactWechat;
-    QVariant expiresAt;     ///< null or ISO 8601 text with offset
+    QVariant expiresAt; ///< null or ISO 8601 text with offset
     bool promoted = false;
     QString status = QStringLiteral("draft");
     int revision = 1;
@@ -53,15 +53,15 @@ inline qint64 insertV1Listing(const QSqlDatabase &db, const V1Listing &l, QStrin
         "INSERT INTO listings (uuid, title, body_html, body_text, category_id, price, "
         "contact_name, contact_phone, contact_wechat, expires_at, promoted, status, revision, "
         "created_at, updated_at, deleted, deleted_at) "
-        "VALUES (?, ?, ifnull(?, ''), ifnull(?, ''), ?, ?, ifnull(?, ''), ifnull(?, ''), ifnull(?, ''), "
+        "VALUES (?, ?, ifnull(?, ''), ifnull(?, ''), ?, ?, ifnull(?, ''), ifnull(?, ''), ifnull(?, "
+        "''), "
         "?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value :
          {QVariant(l.uuid), QVariant(l.title), QVariant(l.bodyHtml), QVariant(l.bodyText),
           category.value(0), l.price, QVariant(l.contactName), QVariant(l.contactPhone),
-          QVariant(l.contactWechat), l.expiresAt, QVariant(l.promoted ? 1 : 0),
-          QVariant(l.status), QVariant(l.revision), QVariant(l.createdAt),
-          QVariant(l.updatedAt), QVariant(l.deleted ? 1 : 0),
-          l.deleted ? QVariant(l.updatedAt) : QVariant()})
+          QVariant(l.contactWechat), l.expiresAt, QVariant(l.promoted ? 1 : 0), QVariant(l.status),
+          QVariant(l.revision), QVariant(l.createdAt), QVariant(l.updatedAt),
+          QVariant(l.deleted ? 1 : 0), l.deleted ? QVariant(l.updatedAt) : QVariant()})
         insert.addBindValue(value);
     if (!insert.exec()) {
         *error = insert.lastError().text();

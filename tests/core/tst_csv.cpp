@@ -42,17 +42,17 @@ void TestCsv::parse_data()
     QTest::newRow("no final line break")
         << u8("a,b\n1,2") << QList<QStringList>{{u8("a"), u8("b")}, {u8("1"), u8("2")}}
         << QList<int>{1, 2};
-    QTest::newRow("empty fields") << u8(",,\n") << QList<QStringList>{{QString(), QString(), QString()}}
+    QTest::newRow("empty fields") << u8(",,\n")
+                                  << QList<QStringList>{{QString(), QString(), QString()}}
                                   << QList<int>{1};
     QTest::newRow("quoted comma") << u8("\"长治,太原\",x\n")
                                   << QList<QStringList>{{u8("长治,太原"), u8("x")}}
                                   << QList<int>{1};
-    QTest::newRow("doubled quotes") << u8("\"他说\"\"好\"\"\",y\n")
-                                    << QList<QStringList>{{u8("他说\"好\""), u8("y")}}
-                                    << QList<int>{1};
-    QTest::newRow("quoted empty field") << u8("\"\",z\n")
-                                        << QList<QStringList>{{QString(), u8("z")}}
-                                        << QList<int>{1};
+    QTest::newRow("doubled quotes")
+        << u8("\"他说\"\"好\"\"\",y\n") << QList<QStringList>{{u8("他说\"好\""), u8("y")}}
+        << QList<int>{1};
+    QTest::newRow("quoted empty field")
+        << u8("\"\",z\n") << QList<QStringList>{{QString(), u8("z")}} << QList<int>{1};
     QTest::newRow("line break inside quotes counts lines")
         << u8("h1,h2\n\"第一行\n第二行\n第三行\",x\nnext,y\n")
         << QList<QStringList>{{u8("h1"), u8("h2")},
@@ -62,8 +62,8 @@ void TestCsv::parse_data()
     QTest::newRow("CRLF") << u8("a,b\r\n1,2\r\n")
                           << QList<QStringList>{{u8("a"), u8("b")}, {u8("1"), u8("2")}}
                           << QList<int>{1, 2};
-    QTest::newRow("lone CR") << u8("a\r1\r")
-                             << QList<QStringList>{{u8("a")}, {u8("1")}} << QList<int>{1, 2};
+    QTest::newRow("lone CR") << u8("a\r1\r") << QList<QStringList>{{u8("a")}, {u8("1")}}
+                             << QList<int>{1, 2};
     QTest::newRow("byte-order mark skipped")
         << (QString(QChar(0xFEFF)) + u8("title,cities\n房子,140400\n"))
         << QList<QStringList>{{u8("title"), u8("cities")}, {u8("房子"), u8("140400")}}
@@ -71,8 +71,8 @@ void TestCsv::parse_data()
     QTest::newRow("blank lines are not records")
         << u8("a\n\n\nb\n\n") << QList<QStringList>{{u8("a")}, {u8("b")}} << QList<int>{1, 4};
     QTest::newRow("empty input") << QString() << QList<QStringList>{} << QList<int>{};
-    QTest::newRow("spaces kept") << u8(" a , b \n")
-                                 << QList<QStringList>{{u8(" a "), u8(" b ")}} << QList<int>{1};
+    QTest::newRow("spaces kept") << u8(" a , b \n") << QList<QStringList>{{u8(" a "), u8(" b ")}}
+                                 << QList<int>{1};
 }
 
 void TestCsv::parse()
@@ -102,8 +102,7 @@ void TestCsv::rejects_data()
         << u8("a,b\n1,2\n3,\"never closed\n4,5\n") << u8("line 3");
     QTest::newRow("quote inside an unquoted field") << u8("a,b\nx,ab\"c\n") << u8("line 2");
     QTest::newRow("text after the closing quote") << u8("a\n\"x\"y\n") << u8("line 2");
-    QTest::newRow("after a multi-line field")
-        << u8("a,b\n\"1\n2\",x\ny,z\"\n") << u8("line 4");
+    QTest::newRow("after a multi-line field") << u8("a,b\n\"1\n2\",x\ny,z\"\n") << u8("line 4");
 }
 
 void TestCsv::rejects()

@@ -29,24 +29,23 @@ void TestHtmlText::plainText_data()
     QTest::addColumn<QString>("text");
 
     // Chinese is kept as is
-    QTest::newRow("plain Chinese") << u8("长治市区精装两室一厅出租") << u8("长治市区精装两室一厅出租");
+    QTest::newRow("plain Chinese")
+        << u8("长治市区精装两室一厅出租") << u8("长治市区精装两室一厅出租");
     QTest::newRow("empty") << QString() << QString();
     QTest::newRow("inline tags do not split words")
-        << u8("急招<span style=\"color:red\">消防</span>工<b>若干</b>名")
-        << u8("急招消防工若干名");
+        << u8("急招<span style=\"color:red\">消防</span>工<b>若干</b>名") << u8("急招消防工若干名");
     QTest::newRow("attributes are not text")
         << u8("<a href=\"https://example.com/span\" title=\"联系\">电话</a>") << u8("电话");
-    QTest::newRow("surrounding whitespace trimmed") << u8("  <p> 房东直租 </p>  ")
-                                                    << u8("房东直租");
+    QTest::newRow("surrounding whitespace trimmed")
+        << u8("  <p> 房东直租 </p>  ") << u8("房东直租");
 
     // entities
     QTest::newRow("named entities")
         << u8("&lt;b&gt; &amp; &quot;好&quot; &apos;") << u8("<b> & \"好\" '");
     QTest::newRow("nbsp is a space") << u8("月租&nbsp;1500") << u8("月租 1500");
-    QTest::newRow("typographic entities")
-        << u8("&ldquo;拎包入住&rdquo;&mdash;&hellip;")
-        << (QString(QChar(0x201c)) + u8("拎包入住") + QChar(0x201d) + QChar(0x2014)
-            + QChar(0x2026));
+    QTest::newRow("typographic entities") << u8("&ldquo;拎包入住&rdquo;&mdash;&hellip;")
+                                          << (QString(QChar(0x201c)) + u8("拎包入住") +
+                                              QChar(0x201d) + QChar(0x2014) + QChar(0x2026));
     QTest::newRow("decimal character reference") << u8("&#38271;&#27835;") << u8("长治");
     QTest::newRow("hex character reference") << u8("&#x957F;&#X6CBB;") << u8("长治");
     QTest::newRow("character reference beyond the BMP")
@@ -60,8 +59,8 @@ void TestHtmlText::plainText_data()
     // script and style are dropped with their content
     QTest::newRow("script dropped")
         << u8("前<script>var s = '<p>假</p>'; alert(1);</script>后") << u8("前后");
-    QTest::newRow("style dropped") << u8("<style>p { color: red }</style><p>正文</p>")
-                                   << u8("正文");
+    QTest::newRow("style dropped")
+        << u8("<style>p { color: red }</style><p>正文</p>") << u8("正文");
     QTest::newRow("upper-case script dropped")
         << u8("甲<SCRIPT type=\"text/javascript\">x()</SCRIPT>乙") << u8("甲乙");
     QTest::newRow("unterminated script drops the rest") << u8("甲<script>x()") << u8("甲");
@@ -82,7 +81,8 @@ void TestHtmlText::plainText_data()
 
     // A less-than sign that does not start a tag is text (as in a browser);
     // it must not swallow the rest of the article.
-    QTest::newRow("less-than before a digit") << u8("月租<2000元，长治市区") << u8("月租<2000元，长治市区");
+    QTest::newRow("less-than before a digit")
+        << u8("月租<2000元，长治市区") << u8("月租<2000元，长治市区");
     QTest::newRow("less-than before a space and a later tag")
         << u8("<p>面积 < 90 平</p><p>近学校</p>") << u8("面积 < 90 平\n近学校");
 }

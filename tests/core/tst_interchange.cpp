@@ -145,7 +145,8 @@ void TestInterchange::parsesJson()
         "body_html": "",
         "price": null,
         "contact": null
-    }])").toUtf8();
+    }])")
+                                .toUtf8();
 
     const auto parsed = parseInterchange(json, InterchangeFormat::Json);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
@@ -226,8 +227,8 @@ void TestInterchange::csvPromotedValues()
     QFETCH(QString, value);
     QFETCH(bool, promoted);
     const QByteArray csv = (u8("title,category,cities,body_html,promoted\n"
-                               "标题,房产/租房,140400,,\"")
-                            + value + u8("\"\n"))
+                               "标题,房产/租房,140400,,\"") +
+                            value + u8("\"\n"))
                                .toUtf8();
     const auto parsed = parseInterchange(csv, InterchangeFormat::Csv);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
@@ -254,25 +255,27 @@ void TestInterchange::rejectsJson_data()
     row("cities empty", "cities", [](QJsonObject &o) { o[u8("cities")] = QJsonArray(); });
     row("city not a string", "cities",
         [](QJsonObject &o) { o[u8("cities")] = QJsonArray{140400}; });
-    row("blank city", "cities",
-        [](QJsonObject &o) { o[u8("cities")] = QJsonArray{u8("140400"), u8(" ")}; });
+    row("blank city", "cities", [](QJsonObject &o) {
+        o[u8("cities")] = QJsonArray{u8("140400"), u8(" ")};
+    });
     row("missing body_html", "body_html", [](QJsonObject &o) { o.remove(u8("body_html")); });
     row("bad uuid", "uuid", [](QJsonObject &o) { o[u8("uuid")] = u8("not-a-uuid"); });
     row("uuid not a string", "uuid", [](QJsonObject &o) { o[u8("uuid")] = 7; });
     row("negative price", "price", [](QJsonObject &o) { o[u8("price")] = -1; });
     row("price as text", "price", [](QJsonObject &o) { o[u8("price")] = u8("1500"); });
-    row("bad expires_at", "expires_at",
-        [](QJsonObject &o) { o[u8("expires_at")] = u8("下周五"); });
+    row("bad expires_at", "expires_at", [](QJsonObject &o) { o[u8("expires_at")] = u8("下周五"); });
     row("impossible expires_at date", "expires_at",
         [](QJsonObject &o) { o[u8("expires_at")] = u8("2026-13-45T00:00:00+08:00"); });
     row("unknown field", "colour", [](QJsonObject &o) { o[u8("colour")] = u8("red"); });
     row("misspelt field", "titel", [](QJsonObject &o) { o[u8("titel")] = u8("x"); });
     row("contact not an object", "contact",
         [](QJsonObject &o) { o[u8("contact")] = u8("13800000000"); });
-    row("unknown contact field", "contact.email",
-        [](QJsonObject &o) { o[u8("contact")] = QJsonObject{{u8("email"), u8("a@b.c")}}; });
-    row("contact phone not a string", "contact.phone",
-        [](QJsonObject &o) { o[u8("contact")] = QJsonObject{{u8("phone"), 13800000000.0}}; });
+    row("unknown contact field", "contact.email", [](QJsonObject &o) {
+        o[u8("contact")] = QJsonObject{{u8("email"), u8("a@b.c")}};
+    });
+    row("contact phone not a string", "contact.phone", [](QJsonObject &o) {
+        o[u8("contact")] = QJsonObject{{u8("phone"), 13800000000.0}};
+    });
     row("promoted as text", "promoted", [](QJsonObject &o) { o[u8("promoted")] = u8("yes"); });
     row("promoted as number", "promoted", [](QJsonObject &o) { o[u8("promoted")] = 1; });
     row("unknown status", "status", [](QJsonObject &o) { o[u8("status")] = u8("sold"); });
@@ -322,40 +325,39 @@ void TestInterchange::rejectsCsv_data()
 
     QTest::newRow("missing title")
         << csvWithThirdLine(",房产/租房,140400,,,,,,") << u8("line 3") << u8("\"title\"");
-    QTest::newRow("blank title")
-        << csvWithThirdLine("  ,房产/租房,140400,,,,,,") << u8("line 3") << u8("\"title\"");
+    QTest::newRow("blank title") << csvWithThirdLine("  ,房产/租房,140400,,,,,,") << u8("line 3")
+                                 << u8("\"title\"");
     QTest::newRow("empty category")
         << csvWithThirdLine("标题,,140400,,,,,,") << u8("line 3") << u8("\"category\"");
-    QTest::newRow("no cities")
-        << csvWithThirdLine("标题,房产/租房,,,,,,,") << u8("line 3") << u8("\"cities\"");
+    QTest::newRow("no cities") << csvWithThirdLine("标题,房产/租房,,,,,,,") << u8("line 3")
+                               << u8("\"cities\"");
     QTest::newRow("only separators in cities")
         << csvWithThirdLine("标题,房产/租房,; ;,,,,,,") << u8("line 3") << u8("\"cities\"");
-    QTest::newRow("bad uuid") << csvWithThirdLine("标题,房产/租房,140400,,,,,,1234")
-                              << u8("line 3") << u8("\"uuid\"");
+    QTest::newRow("bad uuid") << csvWithThirdLine("标题,房产/租房,140400,,,,,,1234") << u8("line 3")
+                              << u8("\"uuid\"");
     QTest::newRow("negative price")
         << csvWithThirdLine("标题,房产/租房,140400,,-5,,,,") << u8("line 3") << u8("\"price\"");
-    QTest::newRow("price not a number") << csvWithThirdLine("标题,房产/租房,140400,,1500元,,,,")
-                                        << u8("line 3") << u8("\"price\"");
-    QTest::newRow("bad expires_at")
-        << csvWithThirdLine("标题,房产/租房,140400,,,31/12/2026,,,") << u8("line 3")
-        << u8("\"expires_at\"");
+    QTest::newRow("price not a number")
+        << csvWithThirdLine("标题,房产/租房,140400,,1500元,,,,") << u8("line 3") << u8("\"price\"");
+    QTest::newRow("bad expires_at") << csvWithThirdLine("标题,房产/租房,140400,,,31/12/2026,,,")
+                                    << u8("line 3") << u8("\"expires_at\"");
     QTest::newRow("bad promoted") << csvWithThirdLine("标题,房产/租房,140400,,,,maybe,,")
                                   << u8("line 3") << u8("\"promoted\"");
     QTest::newRow("bad status") << csvWithThirdLine("标题,房产/租房,140400,,,,,sold,")
                                 << u8("line 3") << u8("\"status\"");
     QTest::newRow("too few fields")
         << csvWithThirdLine("标题,房产/租房,140400") << u8("line 3") << u8("3 fields");
-    QTest::newRow("too many fields") << csvWithThirdLine("标题,房产/租房,140400,,,,,,,extra")
-                                     << u8("line 3") << u8("10 fields");
+    QTest::newRow("too many fields")
+        << csvWithThirdLine("标题,房产/租房,140400,,,,,,,extra") << u8("line 3") << u8("10 fields");
     QTest::newRow("unterminated quote")
         << csvWithThirdLine("标题,房产/租房,140400,\"<p>never closed,,,,,") << u8("line 3")
         << QString();
     QTest::newRow("unknown column")
         << (QByteArray("title,category,cities,body_html,colour\n") + "标题,房产/租房,140400,,red\n")
         << u8("line 1") << u8("\"colour\"");
-    QTest::newRow("column twice")
-        << (QByteArray("title,category,cities,body_html,title\n") + "标题,房产/租房,140400,,x\n")
-        << u8("line 1") << u8("\"title\"");
+    QTest::newRow("column twice") << (QByteArray("title,category,cities,body_html,title\n") +
+                                      "标题,房产/租房,140400,,x\n")
+                                  << u8("line 1") << u8("\"title\"");
     QTest::newRow("required column missing")
         << (QByteArray("title,category,body_html\n") + "标题,房产/租房,\n") << u8("line 1")
         << u8("\"cities\"");
@@ -363,8 +365,8 @@ void TestInterchange::rejectsCsv_data()
     // Line numbers are those an editor shows: a quoted field spanning lines
     // moves the following records down.
     QTest::newRow("line after a multi-line field")
-        << (QByteArray(csvHeader) + "标题,房产/租房,140400,\"<p>一</p>\n<p>二</p>\n\",,,,,\n"
-            + "标题,房产/租房,140400,,-1,,,,\n")
+        << (QByteArray(csvHeader) + "标题,房产/租房,140400,\"<p>一</p>\n<p>二</p>\n\",,,,,\n" +
+            "标题,房产/租房,140400,,-1,,,,\n")
         << u8("line 5") << u8("\"price\"");
 }
 
@@ -399,7 +401,8 @@ void TestInterchange::roundTrip()
 
     const QByteArray written = writeInterchange(listings, format);
     const auto parsed = parseInterchange(written, format);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error().message + u8("\n") + QString::fromUtf8(written)));
+    QVERIFY2(parsed.ok(),
+             qPrintable(parsed.error().message + u8("\n") + QString::fromUtf8(written)));
     QCOMPARE(parsed.value().size(), listings.size());
 
     for (int i = 0; i < listings.size(); ++i) {
@@ -429,8 +432,8 @@ void TestInterchange::csvExportHasHeader()
     QVERIFY(text.startsWith(interchangeCsvColumns().join(u8(",")) + u8("\r\n")));
     QVERIFY(text.contains(u8("急招消防工")));
     // An empty export still names the columns, so it can be filled in and read back.
-    const auto parsed = parseInterchange(writeInterchange({}, InterchangeFormat::Csv),
-                                         InterchangeFormat::Csv);
+    const auto parsed =
+        parseInterchange(writeInterchange({}, InterchangeFormat::Csv), InterchangeFormat::Csv);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
     QVERIFY(parsed.value().isEmpty());
 }

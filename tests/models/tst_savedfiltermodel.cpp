@@ -21,11 +21,11 @@ using Counts = std::array<int, savedFilterCount>;
 } // namespace
 
 // verifyCounts() and stop the test at its first failure.
-#define VERIFY_COUNTS(...)                                                                     \
-    do {                                                                                       \
-        verifyCounts(Counts{__VA_ARGS__});                                                     \
-        if (QTest::currentTestFailed())                                                        \
-            return;                                                                            \
+#define VERIFY_COUNTS(...)                                                                         \
+    do {                                                                                           \
+        verifyCounts(Counts{__VA_ARGS__});                                                         \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
     } while (false)
 
 class TestSavedFilterModel : public QObject
@@ -71,11 +71,10 @@ void TestSavedFilterModel::verifyCounts(const Counts &expected)
         const auto filter = SavedFilter(row);
         const int n = expected[std::size_t(row)];
         const QByteArray name = savedFilterKey(filter).toLatin1();
-        QVERIFY2(model.count(filter) == n,
-                 qPrintable(QStringLiteral("%1: %2, expected %3")
-                                .arg(QLatin1String(name))
-                                .arg(model.count(filter))
-                                .arg(n)));
+        QVERIFY2(model.count(filter) == n, qPrintable(QStringLiteral("%1: %2, expected %3")
+                                                          .arg(QLatin1String(name))
+                                                          .arg(model.count(filter))
+                                                          .arg(n)));
         QCOMPARE(model.index(row, 1).data(SavedFilterModel::CountRole).toInt(), n);
         QCOMPARE(model.index(row, 1).data().toString(), QLocale().toString(n));
         ListingQuery query;
@@ -92,8 +91,10 @@ void TestSavedFilterModel::namesAndRoles()
     for (int row = 0; row < savedFilterCount; ++row) {
         QCOMPARE(model.index(row, 0).data().toString(), savedFilterDisplayName(SavedFilter(row)));
         QCOMPARE(model.index(row, 0).data(SavedFilterModel::FilterRole).toInt(), row);
-        QVERIFY(model.index(row, 0).data(Qt::AccessibleTextRole).toString().contains(
-            savedFilterDisplayName(SavedFilter(row))));
+        QVERIFY(model.index(row, 0)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(savedFilterDisplayName(SavedFilter(row))));
     }
     QVERIFY(model.index(0, 1).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
     VERIFY_COUNTS(0, 0, 0, 0, 0, 0);

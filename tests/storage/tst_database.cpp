@@ -30,8 +30,7 @@ namespace {
 class RawConnection
 {
 public:
-    explicit RawConnection(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(++s_counter))
+    explicit RawConnection(const QString &path) : m_name(QStringLiteral("raw-%1").arg(++s_counter))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -141,7 +140,8 @@ void TestDatabase::settingsAreOn()
 {
     TestLibrary t;
     QVERIFY2(t.isOpen(), qPrintable(t.error()));
-    QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("wal"));
     QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
 
     // Foreign keys are enforced, not just declared: a listing cannot target
@@ -169,16 +169,16 @@ void TestDatabase::seededRegions_data()
     QTest::addColumn<QString>("display");
 
     QTest::newRow("长治") << str("140400") << str("长治市") << str("长治") << str("chang zhi") << 2
-                        << str("140000") << str("长治 · 山西");
+                          << str("140000") << str("长治 · 山西");
     QTest::newRow("山西") << str("140000") << str("山西省") << str("山西") << str("shan xi") << 1
-                        << str("140000") << str("山西");
+                          << str("140000") << str("山西");
     QTest::newRow("潞州区") << str("140403") << str("潞州区") << str("潞州") << str("lu zhou") << 3
-                         << str("140000") << str("潞州 · 山西");
-    QTest::newRow("长子县 (zhang, not chang)") << str("140428") << str("长子县") << str("长子")
-                                            << str("zhang zi") << 3 << str("140000")
-                                            << str("长子 · 山西");
+                            << str("140000") << str("潞州 · 山西");
+    QTest::newRow("长子县 (zhang, not chang)")
+        << str("140428") << str("长子县") << str("长子") << str("zhang zi") << 3 << str("140000")
+        << str("长子 · 山西");
     QTest::newRow("北京朝阳") << str("110105") << str("朝阳区") << str("朝阳") << str("chao yang")
-                          << 3 << str("110000") << str("朝阳 · 北京");
+                              << 3 << str("110000") << str("朝阳 · 北京");
 }
 
 void TestDatabase::seededRegions()
@@ -213,7 +213,7 @@ void TestDatabase::seededRegionsAreComplete()
              31);
     // 市辖区 ("districts under the city") is a placeholder in GB/T 2260, not a place.
     QCOMPARE(scalar(db, str("SELECT count(*) FROM regions WHERE name = '市辖区' "
-                             "OR short_name = '市辖区'"))
+                            "OR short_name = '市辖区'"))
                  .toInt(),
              0);
     // Every row of the built-in data is in the library, and every parent exists.
@@ -340,14 +340,14 @@ void TestDatabase::migratesFromEarlierVersion()
         // A copy of the old file was taken first, named after its version.
         backupPath = library.database().backupPath();
         QVERIFY(!backupPath.isEmpty());
-        const QRegularExpression pattern(
-            QRegularExpression::anchoredPattern(QRegularExpression::escape(path)
-                                                + QStringLiteral("\\.v%1-\\d{14}\\.bak")
-                                                      .arg(version)));
+        const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+            QRegularExpression::escape(path) +
+            QStringLiteral("\\.v%1-\\d{14}\\.bak").arg(version)));
         QVERIFY2(pattern.match(backupPath).hasMatch(), qPrintable(backupPath));
     }
-    const QStringList backups = QDir(dir.path()).entryList(
-        {QStringLiteral("library.sqlite.v%1-*.bak").arg(version)}, QDir::Files);
+    const QStringList backups =
+        QDir(dir.path())
+            .entryList({QStringLiteral("library.sqlite.v%1-*.bak").arg(version)}, QDir::Files);
     QCOMPARE(backups.size(), 1);
     QCOMPARE(dir.filePath(backups.first()), backupPath);
 
@@ -358,10 +358,11 @@ void TestDatabase::migratesFromEarlierVersion()
         auto opened = backup.open(backupPath, version);
         LD_VERIFY_OK(opened);
         QCOMPARE(backup.schemaVersion(), version);
-        QCOMPARE(scalar(backup.connection(),
-                        QStringLiteral("SELECT title FROM listings WHERE uuid = '%1'").arg(old.uuid))
-                     .toString(),
-                 old.title);
+        QCOMPARE(
+            scalar(backup.connection(),
+                   QStringLiteral("SELECT title FROM listings WHERE uuid = '%1'").arg(old.uuid))
+                .toString(),
+            old.title);
         QCOMPARE(scalar(backup.connection(),
                         QStringLiteral("SELECT count(*) FROM regions WHERE level = 1"))
                      .toInt(),
@@ -411,8 +412,8 @@ void TestDatabase::upgradesCommittedV1Fixture()
     QCOMPARE(l.cityCodes, expected.cities);
     QVERIFY(l.price.has_value());
     QCOMPARE(*l.price, 1500.0);
-    QCOMPARE(l.contact, (Contact{expected.contactName, expected.contactPhone,
-                                 expected.contactWechat}));
+    QCOMPARE(l.contact,
+             (Contact{expected.contactName, expected.contactPhone, expected.contactWechat}));
     QCOMPARE(l.expiresAt, QDateTime::fromString(expected.expiresAt.toString(), Qt::ISODate));
     QCOMPARE(l.expiresAt.offsetFromUtc(), 8 * 3600);
     QVERIFY(l.promoted);
@@ -486,7 +487,8 @@ void TestDatabase::refusesNewerLibrary()
         QCOMPARE(opened.error().kind, Error::Kind::TooNew);
     }
     QCOMPARE(readAll(path), before);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("library.sqlite")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList{QStringLiteral("library.sqlite")});
 }
 
 void TestDatabase::refusesFileThatIsNotALibrary_data()
@@ -524,7 +526,8 @@ void TestDatabase::refusesFileThatIsNotALibrary()
     QVERIFY2(message.contains(QStringLiteral("not a ListingDesk library")), qPrintable(message));
 
     QCOMPARE(readAll(path), content);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("listings.sqlite")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList{QStringLiteral("listings.sqlite")});
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -41,10 +41,10 @@ QByteArray json(const QJsonArray &records)
 QString dump(TestLibrary &t)
 {
     QString out;
-    for (const char *sql :
-         {"SELECT * FROM listings ORDER BY id", "SELECT * FROM listing_regions ORDER BY "
-                                                "listing_id, position",
-          "SELECT * FROM revisions ORDER BY id"}) {
+    for (const char *sql : {"SELECT * FROM listings ORDER BY id",
+                            "SELECT * FROM listing_regions ORDER BY "
+                            "listing_id, position",
+                            "SELECT * FROM revisions ORDER BY id"}) {
         QSqlQuery query(t.db());
         if (!query.exec(QLatin1String(sql)))
             return QStringLiteral("query failed: ") + QLatin1String(sql);
@@ -101,12 +101,13 @@ void TestListingImporter::allOrNothing_data()
 
     // The first record's article spans three lines, so record 3 starts on
     // line 6 of the file (the header is line 1).
-    const QString csv =
-        str("uuid,title,category,cities,body_html\r\n"
-            ",新导入的房源一,房产/租房,140400,\"<p>第一行</p>\n<p>第二行</p>\n<p>第三行</p>\"\r\n") +
-        existingUuid + str(",被导入覆盖的标题,房产/租房,140100,<p>x</p>\r\n"
-                           ",坏记录,房产/租房,140400;999999,<p>x</p>\r\n"
-                           ",新导入的房源四,房产/租房,140100,<p>x</p>\r\n");
+    const QString csv = str("uuid,title,category,cities,body_html\r\n"
+                            ",新导入的房源一,房产/租房,140400,\"<p>第一行</p>\n<p>第二行</"
+                            "p>\n<p>第三行</p>\"\r\n") +
+                        existingUuid +
+                        str(",被导入覆盖的标题,房产/租房,140100,<p>x</p>\r\n"
+                            ",坏记录,房产/租房,140400;999999,<p>x</p>\r\n"
+                            ",新导入的房源四,房产/租房,140100,<p>x</p>\r\n");
     QTest::newRow("csv") << str("listings.csv") << csv.toUtf8() << str("line 6");
 }
 
@@ -315,10 +316,10 @@ void TestListingImporter::statusRules_data()
         << QString() << str("ready") << QString() << false << QString();
     QTest::newRow("published read back as published")
         << str("published") << str("published") << body << true << str("published");
-    QTest::newRow("draft made published") << str("draft") << str("published") << body << false
-                                          << str("draft");
-    QTest::newRow("published set back to draft") << str("published") << str("draft") << body
-                                                 << true << str("draft");
+    QTest::newRow("draft made published")
+        << str("draft") << str("published") << body << false << str("draft");
+    QTest::newRow("published set back to draft")
+        << str("published") << str("draft") << body << true << str("draft");
 }
 
 void TestListingImporter::statusRules()
@@ -335,8 +336,8 @@ void TestListingImporter::statusRules()
     if (!existingStatus.isEmpty()) {
         ListingStatus status;
         QVERIFY(statusFromKey(existingStatus, &status));
-        Listing existing = t.makeListing(str("已有"), body, str("房产/租房"), {str("140400")},
-                                         status);
+        Listing existing =
+            t.makeListing(str("已有"), body, str("房产/租房"), {str("140400")}, status);
         existing.uuid = existingUuid;
         LD_VERIFY_OK(t.listings().create(existing));
     }
@@ -346,8 +347,8 @@ void TestListingImporter::statusRules()
         second.insert(QStringLiteral("status"), fileStatus);
     if (!existingStatus.isEmpty())
         second.insert(QStringLiteral("uuid"), existingUuid);
-    auto records = parseInterchange(json({record(str("同一文件的第一条"), {str("140100")}), second}),
-                                    InterchangeFormat::Json);
+    auto records = parseInterchange(
+        json({record(str("同一文件的第一条"), {str("140100")}), second}), InterchangeFormat::Json);
     LD_VERIFY_OK(records);
     const int countBefore = t.listings().count({});
 
@@ -377,8 +378,8 @@ void TestListingImporter::statusRules()
 void TestListingImporter::citiesByName_data()
 {
     QTest::addColumn<QString>("reference");
-    QTest::addColumn<QString>("code");           // empty = rejected
-    QTest::addColumn<QStringList>("mentioned");  // what the error must name
+    QTest::addColumn<QString>("code");          // empty = rejected
+    QTest::addColumn<QStringList>("mentioned"); // what the error must name
 
     QTest::newRow("short name") << str("长治") << str("140400") << QStringList{};
     QTest::newRow("full name") << str("长治市") << str("140400") << QStringList{};
@@ -426,9 +427,10 @@ void TestListingImporter::unknownCategoryNamesRecordAndField()
 {
     TestLibrary t;
     QVERIFY2(t.isOpen(), qPrintable(t.error()));
-    auto records = parseInterchange(json({record(str("第一条"), {str("140400")}),
-                                          record(str("第二条"), {str("140400")}, str("房产/火星"))}),
-                                    InterchangeFormat::Json);
+    auto records =
+        parseInterchange(json({record(str("第一条"), {str("140400")}),
+                               record(str("第二条"), {str("140400")}, str("房产/火星"))}),
+                         InterchangeFormat::Json);
     LD_VERIFY_OK(records);
     auto imported = ListingImporter(t.library()).import(records.value());
     QVERIFY(!imported.ok());
@@ -493,26 +495,25 @@ void TestListingImporter::exportReadsBack()
 
     TestLibrary source;
     QVERIFY2(source.isOpen(), qPrintable(source.error()));
-    Listing rich = source.makeListing(str("两室一厅, \"精装\" 出租"),
-                                      str("<p>第一段, 有逗号</p>\n<p>第二段 \"引号\"</p>"),
-                                      str("房产/租房"), {str("140403"), str("140400")},
-                                      ListingStatus::Ready);
+    Listing rich = source.makeListing(
+        str("两室一厅, \"精装\" 出租"), str("<p>第一段, 有逗号</p>\n<p>第二段 \"引号\"</p>"),
+        str("房产/租房"), {str("140403"), str("140400")}, ListingStatus::Ready);
     rich.price = 1500.5;
     rich.contact = {str("王先生, 房东"), str("13800000000"), str("wang")};
     rich.expiresAt = QDateTime(QDate(2026, 12, 31), QTime(18, 30), QTimeZone(8 * 3600));
     rich.promoted = true;
     LD_VERIFY_OK(source.listings().create(rich));
-    LD_VERIFY_OK(source.create(str("急招消防工"), QString(), str("招聘/普工技工"),
-                               {str("140100")}));
+    LD_VERIFY_OK(
+        source.create(str("急招消防工"), QString(), str("招聘/普工技工"), {str("140100")}));
     QList<Listing> all;
     for (qint64 id : source.listings().ids({}))
         all << source.listings().load(id).value();
 
     TestLibrary target;
     QVERIFY2(target.isOpen(), qPrintable(target.error()));
-    const QString path = QDir(target.dirPath())
-                             .filePath(format == InterchangeFormat::Json ? str("备份.json")
-                                                                         : str("备份.csv"));
+    const QString path =
+        QDir(target.dirPath())
+            .filePath(format == InterchangeFormat::Json ? str("备份.json") : str("备份.csv"));
     QVERIFY(writeFile(path, writeInterchange(all, format)));
     auto imported = ListingImporter(target.library()).importFile(path);
     LD_VERIFY_OK(imported);

@@ -106,24 +106,46 @@ void TestListingRepository::initTestCase()
         bool trashed = false;
     };
     const QList<Spec> specs{
-        {"长治市区两室一厅出租", "<p>拎包入住，近<span class=\"hl\">长治学院</span>。</p>",
-         "房产/租房", {str("140400")}, ListingStatus::Draft},
-        {"潞州区二手房急售", "<p>三室两厅，南北通透</p>", "房产/二手房", {str("140403")},
-         ListingStatus::Ready},
-        {"太原招聘技术员", "<p>本公司急招消防工程师两名，待遇从优</p>", "招聘/普工技工",
-         {str("140100")}, ListingStatus::Published},
-        {"二手电动车转让", "<p>九成新，价格面议</p>", "车辆/电动车", {str("110105")},
-         ListingStatus::Failed},
-        {"治安巡逻员", "<div>保安公司招聘</div>", "招聘/保安", {str("211300")},
+        {"长治市区两室一厅出租",
+         "<p>拎包入住，近<span class=\"hl\">长治学院</span>。</p>",
+         "房产/租房",
+         {str("140400")},
          ListingStatus::Draft},
-        {"iPhone 14 Pro 转让", "<p>国行 256G</p>", "二手/手机", {str("140100"), str("140400")},
+        {"潞州区二手房急售",
+         "<p>三室两厅，南北通透</p>",
+         "房产/二手房",
+         {str("140403")},
+         ListingStatus::Ready},
+        {"太原招聘技术员",
+         "<p>本公司急招消防工程师两名，待遇从优</p>",
+         "招聘/普工技工",
+         {str("140100")},
+         ListingStatus::Published},
+        {"二手电动车转让",
+         "<p>九成新，价格面议</p>",
+         "车辆/电动车",
+         {str("110105")},
+         ListingStatus::Failed},
+        {"治安巡逻员",
+         "<div>保安公司招聘</div>",
+         "招聘/保安",
+         {str("211300")},
+         ListingStatus::Draft},
+        {"iPhone 14 Pro 转让",
+         "<p>国行 256G</p>",
+         "二手/手机",
+         {str("140100"), str("140400")},
          ListingStatus::Modified},
-        {"废弃的长治房源", "<p>已下架</p>", "房产/租房", {str("140400")}, ListingStatus::Draft,
+        {"废弃的长治房源",
+         "<p>已下架</p>",
+         "房产/租房",
+         {str("140400")},
+         ListingStatus::Draft,
          true},
     };
     for (const Spec &spec : specs) {
-        Listing listing = m_shared->makeListing(str(spec.title), str(spec.body),
-                                                str(spec.category), spec.cities, spec.status);
+        Listing listing = m_shared->makeListing(str(spec.title), str(spec.body), str(spec.category),
+                                                spec.cities, spec.status);
         QVERIFY(listing.categoryId != 0);
         listing.promoted = spec.status == ListingStatus::Modified;
         auto created = m_shared->listings().create(listing);
@@ -260,10 +282,10 @@ void TestListingRepository::roundTripsEveryField()
     if (QTest::currentTestFailed())
         return;
 
-    QCOMPARE(scalar(t.db(), QStringLiteral("SELECT expires_at FROM listings WHERE id = %1")
-                                .arg(c.id))
-                 .toString(),
-             storedExpiry);
+    QCOMPARE(
+        scalar(t.db(), QStringLiteral("SELECT expires_at FROM listings WHERE id = %1").arg(c.id))
+            .toString(),
+        storedExpiry);
 
     // It is on disk, not just in a cache: reopen the file and read it again.
     auto reopened = t.library().open(t.path());
@@ -541,9 +563,8 @@ void TestListingRepository::trashManyAtOnce()
     // in older builds): the trash must work on a whole selection anyway.
     TestLibrary t;
     QVERIFY2(t.isOpen(), qPrintable(t.error()));
-    auto ids = t.createMany(1203, [&](int i) {
-        return t.makeListing(QStringLiteral("批量%1").arg(i));
-    });
+    auto ids =
+        t.createMany(1203, [&](int i) { return t.makeListing(QStringLiteral("批量%1").arg(i)); });
     LD_VERIFY_OK(ids);
     LD_VERIFY_OK(t.listings().moveToTrash(ids.value()));
     const auto counts = t.listings().filterCounts();
@@ -561,8 +582,7 @@ void TestListingRepository::duplicateMakesADraftCopy()
     TestLibrary t;
     QVERIFY2(t.isOpen(), qPrintable(t.error()));
     Listing original = t.makeListing(str("长治两室出租"), str("<p>正文</p>"), str("房产/租房"),
-                                     {str("140400"), str("140100")},
-                                     ListingStatus::Published);
+                                     {str("140400"), str("140100")}, ListingStatus::Published);
     original.price = 1200;
     original.contact = {str("李女士"), str("13900000000"), QString()};
     original.promoted = true;
@@ -603,10 +623,10 @@ void TestListingRepository::filterCounts()
     TestLibrary t;
     QVERIFY2(t.isOpen(), qPrintable(t.error()));
     const QList<ListingStatus> statuses{
-        ListingStatus::Draft,     ListingStatus::Draft,    ListingStatus::Ready,
-        ListingStatus::Queued,    ListingStatus::Publishing, ListingStatus::Published,
-        ListingStatus::Retrying,  ListingStatus::Failed,   ListingStatus::Failed,
-        ListingStatus::Modified,  ListingStatus::Conflict};
+        ListingStatus::Draft,    ListingStatus::Draft,      ListingStatus::Ready,
+        ListingStatus::Queued,   ListingStatus::Publishing, ListingStatus::Published,
+        ListingStatus::Retrying, ListingStatus::Failed,     ListingStatus::Failed,
+        ListingStatus::Modified, ListingStatus::Conflict};
     QList<qint64> ids;
     for (ListingStatus status : statuses) {
         auto created = t.create(statusKey(status), {}, str("房产/租房"), {str("140400")}, status);
@@ -654,8 +674,8 @@ void TestListingRepository::search_data()
     // One or two characters: the LIKE fallback.
     QTest::newRow("two characters (长治)") << str("长治") << all << QStringList{rental};
     QTest::newRow("one character (治)") << str("治") << all << QStringList{rental, guard};
-    QTest::newRow("one character in two titles (急)") << str("急") << all
-                                                    << QStringList{resale, job};
+    QTest::newRow("one character in two titles (急)")
+        << str("急") << all << QStringList{resale, job};
     QTest::newRow("two digits") << str("14") << all << QStringList{phone};
     QTest::newRow("two characters, body only") << str("面议") << all << QStringList{bike};
     // Markup is not text.
@@ -668,15 +688,14 @@ void TestListingRepository::search_data()
     QTest::newRow("short and long term") << str("长治 两室") << all << QStringList{rental};
     QTest::newRow("terms of different listings") << str("长治 电动车") << all << QStringList{};
     QTest::newRow("surrounding spaces") << str("  消防工  ") << all << QStringList{job};
-    QTest::newRow("empty text matches all") << QString() << all
-                                            << QStringList{rental, resale, job, bike, guard, phone};
+    QTest::newRow("empty text matches all")
+        << QString() << all << QStringList{rental, resale, job, bike, guard, phone};
     // Wildcards and quotes are literal characters, not patterns.
     QTest::newRow("percent") << str("%") << all << QStringList{};
     QTest::newRow("underscore") << str("_") << all << QStringList{};
     QTest::newRow("double quote in a long term") << str("消防\"工") << all << QStringList{};
     // The trash is searched on its own.
-    QTest::newRow("in the trash") << str("长治") << int(SavedFilter::Trash)
-                                  << QStringList{trashed};
+    QTest::newRow("in the trash") << str("长治") << int(SavedFilter::Trash) << QStringList{trashed};
     QTest::newRow("drafts only") << str("治") << int(SavedFilter::Drafts)
                                  << QStringList{rental, guard};
 }
@@ -742,55 +761,55 @@ void TestListingRepository::filters_data()
     QTest::addColumn<QString>("search");
     QTest::addColumn<QStringList>("titles");
 
-    const QString rental = str("长治市区两室一厅出租");  // 房产/租房, 长治市, draft
-    const QString resale = str("潞州区二手房急售");      // 房产/二手房, 潞州区 (长治), ready
-    const QString job = str("太原招聘技术员");           // 招聘/普工技工, 太原, published
-    const QString bike = str("二手电动车转让");          // 车辆/电动车, 北京朝阳区, failed
-    const QString guard = str("治安巡逻员");             // 招聘/保安, 辽宁朝阳市, draft
-    const QString phone = str("iPhone 14 Pro 转让");     // 二手/手机, 太原+长治, modified
+    const QString rental = str("长治市区两室一厅出租"); // 房产/租房, 长治市, draft
+    const QString resale = str("潞州区二手房急售");  // 房产/二手房, 潞州区 (长治), ready
+    const QString job = str("太原招聘技术员");       // 招聘/普工技工, 太原, published
+    const QString bike = str("二手电动车转让");      // 车辆/电动车, 北京朝阳区, failed
+    const QString guard = str("治安巡逻员");         // 招聘/保安, 辽宁朝阳市, draft
+    const QString phone = str("iPhone 14 Pro 转让"); // 二手/手机, 太原+长治, modified
     const int all = int(SavedFilter::All);
 
     // Category: a parent includes its children.
-    QTest::newRow("category parent 房产") << str("房产") << QString() << all << -1 << QString()
-                                        << QStringList{rental, resale};
-    QTest::newRow("category child 房产/租房") << str("房产/租房") << QString() << all << -1
-                                          << QString() << QStringList{rental};
-    QTest::newRow("category parent 招聘") << str("招聘") << QString() << all << -1 << QString()
-                                        << QStringList{job, guard};
-    QTest::newRow("category 二手 (not 二手房)") << str("二手") << QString() << all << -1
-                                            << QString() << QStringList{phone};
-    QTest::newRow("empty category") << str("车辆/二手车") << QString() << all << -1 << QString()
-                                    << QStringList{};
+    QTest::newRow("category parent 房产")
+        << str("房产") << QString() << all << -1 << QString() << QStringList{rental, resale};
+    QTest::newRow("category child 房产/租房")
+        << str("房产/租房") << QString() << all << -1 << QString() << QStringList{rental};
+    QTest::newRow("category parent 招聘")
+        << str("招聘") << QString() << all << -1 << QString() << QStringList{job, guard};
+    QTest::newRow("category 二手 (not 二手房)")
+        << str("二手") << QString() << all << -1 << QString() << QStringList{phone};
+    QTest::newRow("empty category")
+        << str("车辆/二手车") << QString() << all << -1 << QString() << QStringList{};
     // Region: a province finds its cities and counties, a city its counties.
     QTest::newRow("province 山西") << QString() << str("140000") << all << -1 << QString()
-                                 << QStringList{rental, resale, job, phone};
-    QTest::newRow("city 长治 with a county") << QString() << str("140400") << all << -1
-                                         << QString() << QStringList{rental, resale, phone};
-    QTest::newRow("county 潞州区") << QString() << str("140403") << all << -1 << QString()
-                                 << QStringList{resale};
+                                   << QStringList{rental, resale, job, phone};
+    QTest::newRow("city 长治 with a county") << QString() << str("140400") << all << -1 << QString()
+                                             << QStringList{rental, resale, phone};
+    QTest::newRow("county 潞州区")
+        << QString() << str("140403") << all << -1 << QString() << QStringList{resale};
     QTest::newRow("city 太原") << QString() << str("140100") << all << -1 << QString()
-                             << QStringList{job, phone};
+                               << QStringList{job, phone};
     QTest::newRow("province 北京 (county below a city)")
         << QString() << str("110000") << all << -1 << QString() << QStringList{bike};
-    QTest::newRow("province 辽宁") << QString() << str("210000") << all << -1 << QString()
-                                 << QStringList{guard};
-    QTest::newRow("province without listings") << QString() << str("130000") << all << -1
-                                               << QString() << QStringList{};
+    QTest::newRow("province 辽宁")
+        << QString() << str("210000") << all << -1 << QString() << QStringList{guard};
+    QTest::newRow("province without listings")
+        << QString() << str("130000") << all << -1 << QString() << QStringList{};
     // Status, by saved filter and exactly.
-    QTest::newRow("drafts") << QString() << QString() << int(SavedFilter::Drafts) << -1
-                            << QString() << QStringList{rental, guard};
-    QTest::newRow("ready") << QString() << QString() << int(SavedFilter::Ready) << -1
-                           << QString() << QStringList{resale};
+    QTest::newRow("drafts") << QString() << QString() << int(SavedFilter::Drafts) << -1 << QString()
+                            << QStringList{rental, guard};
+    QTest::newRow("ready") << QString() << QString() << int(SavedFilter::Ready) << -1 << QString()
+                           << QStringList{resale};
     QTest::newRow("published includes modified")
         << QString() << QString() << int(SavedFilter::Published) << -1 << QString()
         << QStringList{job, phone};
-    QTest::newRow("failed") << QString() << QString() << int(SavedFilter::Failed) << -1
-                            << QString() << QStringList{bike};
-    QTest::newRow("trash") << QString() << QString() << int(SavedFilter::Trash) << -1
-                           << QString() << QStringList{str("废弃的长治房源")};
-    QTest::newRow("exactly published") << QString() << QString() << all
-                                       << int(ListingStatus::Published) << QString()
-                                       << QStringList{job};
+    QTest::newRow("failed") << QString() << QString() << int(SavedFilter::Failed) << -1 << QString()
+                            << QStringList{bike};
+    QTest::newRow("trash") << QString() << QString() << int(SavedFilter::Trash) << -1 << QString()
+                           << QStringList{str("废弃的长治房源")};
+    QTest::newRow("exactly published")
+        << QString() << QString() << all << int(ListingStatus::Published) << QString()
+        << QStringList{job};
     QTest::newRow("exactly modified, within published")
         << QString() << QString() << int(SavedFilter::Published) << int(ListingStatus::Modified)
         << QString() << QStringList{phone};
@@ -798,8 +817,8 @@ void TestListingRepository::filters_data()
         << QString() << QString() << int(SavedFilter::Drafts) << int(ListingStatus::Ready)
         << QString() << QStringList{};
     // Everything together.
-    QTest::newRow("山西 + 房产 + search 急") << str("房产") << str("140000") << all << -1
-                                         << str("急") << QStringList{resale};
+    QTest::newRow("山西 + 房产 + search 急")
+        << str("房产") << str("140000") << all << -1 << str("急") << QStringList{resale};
     QTest::newRow("长治 + drafts + search 长治学院")
         << QString() << str("140400") << int(SavedFilter::Drafts) << -1 << str("长治学院")
         << QStringList{rental};
@@ -882,11 +901,12 @@ void TestListingRepository::sortAndPage()
 
     QList<SortedListing> expected = m_sortedListings;
     const bool byTitle = ListingQuery::SortKey(sortKey) == ListingQuery::SortKey::Title;
-    std::sort(expected.begin(), expected.end(), [&](const SortedListing &a, const SortedListing &b) {
-        const QString &ka = byTitle ? a.title : a.updated;
-        const QString &kb = byTitle ? b.title : b.updated;
-        return ka != kb ? ka < kb : a.id < b.id;
-    });
+    std::sort(expected.begin(), expected.end(),
+              [&](const SortedListing &a, const SortedListing &b) {
+                  const QString &ka = byTitle ? a.title : a.updated;
+                  const QString &kb = byTitle ? b.title : b.updated;
+                  return ka != kb ? ka < kb : a.id < b.id;
+              });
     if (descending)
         std::reverse(expected.begin(), expected.end());
     QList<qint64> expectedIds;
