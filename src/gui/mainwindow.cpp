@@ -112,6 +112,12 @@ void MainWindow::createActions()
     });
     m_aboutAction = make(tr("&About ListingDesk"), QKeySequence(), QStringLiteral("help-about"),
                          &MainWindow::showAbout);
+    // Toolbar labels without menu mnemonics: "新建信息(&N)" would show as "新建信息(N)".
+    m_newAction->setIconText(tr("New"));
+    m_duplicateAction->setIconText(tr("Duplicate"));
+    m_trashAction->setIconText(tr("Trash", "toolbar: move to trash"));
+    m_importAction->setIconText(tr("Import"));
+    m_exportAction->setIconText(tr("Export"));
     // Stable names for GUI tests and accessibility tools.
     m_duplicateAction->setObjectName(QStringLiteral("duplicateAction"));
     m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
@@ -562,7 +568,7 @@ void MainWindow::updateEmptyState()
 
 void MainWindow::showStatusCount()
 {
-    m_countLabel->setText(tr("%n listing(s)", nullptr, m_model->rowCount()));
+    m_countLabel->setText(tr("%Ln listing(s)", nullptr, m_model->rowCount()));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -37,7 +37,7 @@ QVariant SavedFilterModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::AccessibleTextRole:
-        return tr("%1, %n listing(s)", nullptr, count(filter)).arg(savedFilterDisplayName(filter));
+        return tr("%1, %Ln listing(s)", nullptr, count(filter)).arg(savedFilterDisplayName(filter));
     case FilterRole:
         return index.row();
     case CountRole:

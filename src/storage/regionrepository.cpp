@@ -58,7 +58,8 @@ QString RegionRepository::displayName(const QString &code)
     if (!region)
         return code;
     const std::optional<Region> province = provinceOf(code);
-    if (!province || province->code == region->code)
+    // 北京 rather than "北京 · 北京": a municipality is its own province.
+    if (!province || province->code == region->code || province->shortName == region->shortName)
         return region->shortName;
     return region->shortName + QStringLiteral(" · ") + province->shortName;
 }

@@ -182,7 +182,7 @@ CategoryText textFor(const QString &top)
     if (top == s("生活服务") || top == s("商务服务") || top == s("招商加盟"))
         return {list({"{c}{s} 专业快速 价格透明", "{c}{d}{s} 二十四小时上门服务",
                       "{c}正规{s}公司 {n}年老店 诚信经营", "{c}{s} 当天上门 不满意不收费",
-                      "{c}{d}{s}优惠活动 新客户立减{n}十元", "{c}专业{s}团队 经验丰富 口碑好",
+                      "{c}{d}{s}优惠活动 新客户立减{n}0元", "{c}专业{s}团队 经验丰富 口碑好",
                       "{s}项目招商 {c}地区诚招代理 投资小回报快"}),
                 list({"本公司经工商部门注册，正规经营，价格公道，服务周到，欢迎来电咨询。",
                       "我们拥有专业的技术团队和齐全的设备，能够快速解决您遇到的各种问题。",
@@ -218,7 +218,7 @@ CategoryText textFor(const QString &top)
                 list({"宠物信息", "领养要求"}),
                 list({"宝宝近照", "父母照片"})};
     // 本地新闻, 交友活动 and anything new: news-like text in the portal's style.
-    return {list({"{c}举办{s}主题活动 市民踊跃参加", "{c}{d}{s}：周末城区部分道路临时交通管制",
+    return {list({"{c}举办“{s}”主题活动 市民踊跃参加", "{c}{d}{s}：周末城区部分道路临时交通管制",
                   "{c}召开全市{s}工作会议", "{c}{d}新建便民服务中心正式启用",
                   "{c}寻找失散多年的亲人 望好心人转发", "{c}{s}周末相约 {d}集合",
                   "{c}{d}{s}通知 请相互转告"}),
@@ -401,11 +401,15 @@ private:
     QString paragraph(const Leaf &leaf, int sentences, bool fire)
     {
         QString text;
+        QString previous;
         for (int i = 0; i < sentences; ++i) {
-            if (fire && m_random.chance(0.35))
-                text += m_random.pick(fireSentences);
-            else
-                text += m_random.pick(leaf.text.sentences);
+            const QStringList &pool = fire && m_random.chance(0.35) ? fireSentences
+                                                                    : leaf.text.sentences;
+            QString sentence = m_random.pick(pool);
+            if (sentence == previous) // never the same sentence twice in a row
+                sentence = m_random.pick(pool);
+            text += sentence;
+            previous = sentence;
         }
         return QStringLiteral("<p>") + text + QStringLiteral("</p>\n");
     }
