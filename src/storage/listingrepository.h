@@ -30,7 +30,7 @@ struct ListingRow
     bool deleted = false;
 };
 
-/// One earlier version of a listing.
+/// One earlier version of a listing, as it was before a save replaced it.
 struct ListingRevision
 {
     int revision = 0;
@@ -77,6 +77,7 @@ public:
     QList<qint64> ids(const ListingQuery &query, int offset = 0, int limit = -1);
     /// Listing counts for each saved filter, in SavedFilter order.
     std::array<int, savedFilterCount> filterCounts();
+    /// Earlier versions, newest first (the last 100 are kept).
     QList<ListingRevision> revisions(qint64 id);
 
 signals:
