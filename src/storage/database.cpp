@@ -50,8 +50,10 @@ Database::~Database()
 
 QString Database::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/library.sqlite");
+    // GenericDataLocation + our name rather than AppDataLocation, which would
+    // nest organisation and application ("ListingDesk/ListingDesk").
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/ListingDesk/library.sqlite");
 }
 
 QSqlDatabase Database::connection() const

@@ -34,7 +34,7 @@ public:
     QString backupPath() const { return m_backupPath; }
 
     /// The library the GUI and CLI use when no --db is given:
-    /// <AppDataLocation>/library.sqlite (~/.local/share/ListingDesk/ on Linux).
+    /// ~/.local/share/ListingDesk/library.sqlite on Linux ($XDG_DATA_HOME).
     static QString defaultPath();
 
 private:
