@@ -5,12 +5,15 @@
 #include "library.h"
 #include "listingexporter.h"
 #include "listingimporter.h"
+#include "placesearch.h"
+#include "searchentries.h"
 #include "translations.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 
@@ -25,6 +28,69 @@ QString cityList(Library &library, const QStringList &codes)
         names << library.regions().displayName(code);
     return names.join(QStringLiteral("、"));
 }
+
+// Columns in a terminal: CJK characters take two cells. Everything from the
+// CJK radicals (U+2E80) up is counted wide; close enough for names and words.
+int displayWidth(const QString &text)
+{
+    int width = 0;
+    for (const QChar c : text)
+        width += c.unicode() >= 0x2E80 && !c.isLowSurrogate() ? 2 : 1;
+    return width;
+}
+
+QString padded(const QString &text, int width)
+{
+    return text + QString(qMax(0, width - displayWidth(text)), u' ');
+}
+
+// JSON keys: stable for scripts, whatever the language of the messages.
+QString levelKey(int level)
+{
+    switch (level) {
+    case 1:
+        return QStringLiteral("province");
+    case 2:
+        return QStringLiteral("city");
+    default:
+        return QStringLiteral("county");
+    }
+}
+
+QString levelName(int level)
+{
+    switch (level) {
+    case 1:
+        return QCoreApplication::translate("CliApplication", "province");
+    case 2:
+        return QCoreApplication::translate("CliApplication", "city");
+    default:
+        return QCoreApplication::translate("CliApplication", "county");
+    }
+}
+
+QString matchKey(MatchKind kind)
+{
+    switch (kind) {
+    case MatchKind::ExactName:
+        return QStringLiteral("exact_name");
+    case MatchKind::NamePrefix:
+        return QStringLiteral("name_prefix");
+    case MatchKind::PinyinExact:
+        return QStringLiteral("pinyin_exact");
+    case MatchKind::PinyinPrefix:
+        return QStringLiteral("pinyin_prefix");
+    case MatchKind::Initials:
+        return QStringLiteral("initials");
+    case MatchKind::Substring:
+        return QStringLiteral("substring");
+    case MatchKind::None:
+        break;
+    }
+    return QString();
+}
+
+constexpr int defaultRegionLimit = 20;
 
 } // namespace
 
@@ -43,6 +109,13 @@ QString CliApplication::helpText() const
               "  list [--status S] [--search TEXT] [--json]\n"
               "                                       list listings, newest first\n"
               "  show UUID [--json]                   print one listing\n"
+              "  regions search TEXT [--json] [--limit N]\n"
+              "                                       find provinces, cities and counties by "
+              "Chinese name,\n"
+              "                                       pinyin (changzhi, chang) or initials "
+              "(cz), best first\n"
+              "                                       (at most N, 20 by default)\n"
+              "  categories list [--json]             print the category tree with paths\n"
               "\n"
               "Without --db the library is the GUI's: %1\n"
               "Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or "
@@ -76,12 +149,14 @@ int CliApplication::run(const QStringList &arguments)
                                              "this text."),
                                           tr("TEXT"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+                                         tr("At most this many regions."), tr("N"));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         tr("Show this help."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            tr("Show the version."));
-    parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, helpOption,
-                       versionOption});
+    parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, limitOption,
+                       helpOption, versionOption});
     // Parse before translating so that --lang is known; parse again is cheap.
     const bool parsed = parser.parse(arguments);
     if (!installTranslations(parser.value(langOption)))
@@ -101,16 +176,41 @@ int CliApplication::run(const QStringList &arguments)
     if (args.isEmpty())
         return usage(tr("no command given"));
     const QString command = args.takeFirst();
-    static const QStringList commands{QStringLiteral("import"), QStringLiteral("export"),
-                                      QStringLiteral("list"), QStringLiteral("show")};
+    static const QStringList commands{QStringLiteral("import"),  QStringLiteral("export"),
+                                      QStringLiteral("list"),    QStringLiteral("show"),
+                                      QStringLiteral("regions"), QStringLiteral("categories")};
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
     if (command != QLatin1String("list")
         && (parser.isSet(statusOption) || parser.isSet(searchOption)))
         return usage(tr("--status and --search belong to the list command"));
-    if (parser.isSet(jsonOption) && command != QLatin1String("list")
-        && command != QLatin1String("show"))
-        return usage(tr("--json belongs to the list and show commands"));
+    if (parser.isSet(jsonOption)
+        && (command == QLatin1String("import") || command == QLatin1String("export")))
+        return usage(tr("--json belongs to the list, show, regions and categories commands"));
+    if (parser.isSet(limitOption) && command != QLatin1String("regions"))
+        return usage(tr("--limit belongs to the regions search command"));
+
+    // Checked before the library is opened: a usage error never touches a file.
+    QString regionText;
+    int regionLimit = defaultRegionLimit;
+    if (command == QLatin1String("regions")) {
+        if (args.isEmpty() || args.first() != QLatin1String("search"))
+            return usage(tr("use \"regions search TEXT\""));
+        // `regions search chang zhi` means what `regions search "chang zhi"` does.
+        regionText = args.mid(1).join(u' ').trimmed();
+        if (regionText.isEmpty())
+            return usage(tr("regions search needs the TEXT to look for"));
+        if (parser.isSet(limitOption)) {
+            bool ok = false;
+            regionLimit = parser.value(limitOption).toInt(&ok);
+            if (!ok || regionLimit < 1)
+                return usage(tr("--limit takes a whole number of 1 or more, not \"%1\"")
+                                 .arg(parser.value(limitOption)));
+        }
+    }
+    if (command == QLatin1String("categories")
+        && (args.size() != 1 || args.first() != QLatin1String("list")))
+        return usage(tr("use \"categories list\""));
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
     if (command != QLatin1String("import") && !QFile::exists(path))
@@ -128,6 +228,10 @@ int CliApplication::run(const QStringList &arguments)
     if (command == QLatin1String("list"))
         return list(library, args, parser.value(statusOption), parser.value(searchOption),
                     parser.isSet(jsonOption));
+    if (command == QLatin1String("regions"))
+        return searchRegions(library, regionText, regionLimit, parser.isSet(jsonOption));
+    if (command == QLatin1String("categories"))
+        return listCategories(library, parser.isSet(jsonOption));
     return show(library, args, parser.isSet(jsonOption));
 }
 
@@ -242,6 +346,95 @@ int CliApplication::show(Library &library, const QStringList &args, bool json)
           << Qt::endl
           << Qt::endl
           << htmlToPlainText(l.bodyHtml) << Qt::endl;
+    return Ok;
+}
+
+int CliApplication::searchRegions(Library &library, const QString &text, int limit, bool json)
+{
+    const auto regions = library.regions().all();
+    if (!regions) {
+        m_err << tr("listingdesk-cli: %1").arg(regions.error().message) << Qt::endl;
+        return DataError;
+    }
+    QHash<QString, int> levels;
+    for (const Region &region : regions.value())
+        levels.insert(region.code, region.level);
+    // The same entries and the same index as the city picker, so the CLI
+    // shows exactly what the picker would offer.
+    PlaceSearchIndex index;
+    index.setEntries(regionSearchEntries(library.regions()));
+    const QList<SearchHit> hits = index.search(text, limit);
+
+    if (json) {
+        QJsonArray array;
+        for (const SearchHit &hit : hits) {
+            const SearchEntry &entry = index.entries().at(hit.entry);
+            array.append(QJsonObject{{QStringLiteral("code"), entry.key},
+                                     {QStringLiteral("name"), entry.shortName},
+                                     {QStringLiteral("full_name"), entry.name},
+                                     {QStringLiteral("level"), levelKey(levels.value(entry.key))},
+                                     {QStringLiteral("province"), entry.context},
+                                     {QStringLiteral("pinyin"), entry.pinyin},
+                                     {QStringLiteral("match"), matchKey(hit.kind)}});
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Ok;
+    }
+    if (hits.isEmpty()) {
+        m_out << tr("No region matches \"%1\".").arg(text) << Qt::endl;
+        return Ok;
+    }
+    int nameWidth = 0;
+    int levelWidth = 0;
+    int provinceWidth = 0;
+    for (const SearchHit &hit : hits) {
+        const SearchEntry &entry = index.entries().at(hit.entry);
+        nameWidth = qMax(nameWidth, displayWidth(entry.shortName));
+        levelWidth = qMax(levelWidth, displayWidth(levelName(levels.value(entry.key))));
+        provinceWidth = qMax(provinceWidth, displayWidth(entry.context));
+    }
+    for (const SearchHit &hit : hits) {
+        const SearchEntry &entry = index.entries().at(hit.entry);
+        m_out << entry.key << QLatin1String("  ") << padded(entry.shortName, nameWidth)
+              << QLatin1String("  ") << padded(levelName(levels.value(entry.key)), levelWidth)
+              << QLatin1String("  ") << padded(entry.context, provinceWidth)
+              << QLatin1String("  ") << entry.pinyin << Qt::endl;
+    }
+    return Ok;
+}
+
+int CliApplication::listCategories(Library &library, bool json)
+{
+    const auto categories = library.categories().all();
+    if (!categories) {
+        m_err << tr("listingdesk-cli: %1").arg(categories.error().message) << Qt::endl;
+        return DataError;
+    }
+    if (json) {
+        QJsonArray array;
+        for (const Category &category : categories.value()) {
+            array.append(QJsonObject{
+                {QStringLiteral("id"), category.id},
+                {QStringLiteral("path"), category.path},
+                {QStringLiteral("name"), category.name},
+                {QStringLiteral("name_en"), category.nameEn},
+                {QStringLiteral("pinyin"), category.pinyin},
+                {QStringLiteral("parent"),
+                 category.parentId ? QJsonValue(category.parentId) : QJsonValue()}});
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Ok;
+    }
+    // Children are indented under their parent; the English names line up.
+    const auto indent = [](const Category &category) {
+        return QString(category.parentId ? 2 : 0, u' ');
+    };
+    int width = 0;
+    for (const Category &category : categories.value())
+        width = qMax(width, displayWidth(indent(category) + category.path));
+    for (const Category &category : categories.value())
+        m_out << padded(indent(category) + category.path, width) << QLatin1String("  ")
+              << category.nameEn << Qt::endl;
     return Ok;
 }
 

@@ -8,8 +8,8 @@ namespace ListingDesk {
 
 class Library;
 
-/// listingdesk-cli: import, export, list and show over the same library and
-/// the same storage code as the GUI. Exit codes are part of its interface:
+/// listingdesk-cli: import, export, list and show listings, search regions and
+/// list categories, over the same library and the same storage code as the GUI. Exit codes are part of its interface:
 /// scripts and cron jobs depend on them.
 class CliApplication
 {
@@ -26,6 +26,8 @@ private:
     int list(Library &library, const QStringList &args, const QString &status,
              const QString &search, bool json);
     int show(Library &library, const QStringList &args, bool json);
+    int searchRegions(Library &library, const QString &text, int limit, bool json);
+    int listCategories(Library &library, bool json);
     int usage(const QString &message);
     QString helpText() const;
 

@@ -1,12 +1,13 @@
 #include "listingeditor.h"
 
+#include "categorypicker.h"
+#include "chipbar.h"
+#include "citypicker.h"
 #include "fieldeditcommand.h"
 #include "library.h"
 #include "ui_listingform.h"
 
-#include <QCompleter>
 #include <QKeyEvent>
-#include <QStringListModel>
 
 namespace ListingDesk {
 
@@ -41,8 +42,28 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     m_autosaveTimer.setInterval(autosaveDelayMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &ListingEditor::saveNow);
 
-    fillCategories();
-    fillCityCompleter();
+    m_cityPicker = new CityPicker(m_library, this);
+    m_categoryPicker = new CategoryPicker(m_library, this);
+    connect(m_cityPicker, &CityPicker::codesChanged, this, [this](const QStringList &codes) {
+        setCities(codes);
+        fieldEdited(Cities);
+    });
+    connect(m_categoryPicker, &CategoryPicker::categoryPicked, this, [this](qint64 id) {
+        setCategory(id);
+        fieldEdited(Category);
+        m_ui->categoryButton->setFocus();
+    });
+    connect(m_ui->chooseCitiesButton, &QPushButton::clicked, this, &ListingEditor::openCityPicker);
+    connect(m_ui->categoryButton, &QPushButton::clicked, this,
+            &ListingEditor::openCategoryPicker);
+    connect(m_ui->cityChips, &ChipBar::chipRemoved, this, [this](const QString &code) {
+        QStringList codes = m_cityCodes;
+        codes.removeAll(code);
+        setCities(codes);
+        fieldEdited(Cities);
+        m_ui->chooseCitiesButton->setFocus();
+    });
+    m_ui->cityChips->setPlaceholderText(tr("No city yet"));
     connectFields();
     connect(m_ui->saveAsCopyButton, &QPushButton::clicked, this, &ListingEditor::saveAsCopy);
 
@@ -51,55 +72,10 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     for (QLineEdit *edit : {m_ui->titleLineEdit, m_ui->contactNameLineEdit,
                             m_ui->contactPhoneLineEdit, m_ui->contactWechatLineEdit})
         edit->installEventFilter(this);
-    m_ui->citiesListWidget->installEventFilter(this);
     clear();
 }
 
 ListingEditor::~ListingEditor() = default;
-
-void ListingEditor::fillCategories()
-{
-    QComboBox *box = m_ui->categoryComboBox;
-    box->addItem(tr("Choose a category"), qint64(0));
-    auto categories = m_library->categories().all();
-    if (!categories)
-        return;
-    for (ListingDesk::Category category : std::as_const(categories.value())) {
-        // Children show their group too, so the closed box says "房产 › 租房".
-        const QString label = category.parentId
-                                  ? category.path.replace(QLatin1Char('/'), QStringLiteral(" › "))
-                                  : category.name;
-        box->addItem(label, category.id);
-        box->setItemData(box->count() - 1, category.path, Qt::ToolTipRole);
-        box->setItemData(box->count() - 1, category.nameEn, Qt::AccessibleDescriptionRole);
-    }
-}
-
-void ListingEditor::fillCityCompleter()
-{
-    QStringList labels;
-    auto regions = m_library->regions().all();
-    if (regions) {
-        for (const Region &region : std::as_const(regions.value())) {
-            const QString label = m_library->regions().displayName(region.code);
-            labels << label;
-            m_cityCodeByLabel.insert(label, region.code);
-        }
-    }
-    auto *completer = new QCompleter(new QStringListModel(labels, this), this);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setMaxVisibleItems(12);
-    m_ui->cityLineEdit->setCompleter(completer);
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
-            [this](const QString &text) {
-                addCity(text);
-                // The completer writes its text back after this signal; clear after it.
-                QTimer::singleShot(0, m_ui->cityLineEdit, &QLineEdit::clear);
-            });
-    connect(m_ui->cityLineEdit, &QLineEdit::returnPressed, this,
-            [this] { addCity(m_ui->cityLineEdit->text()); });
-}
 
 void ListingEditor::connectFields()
 {
@@ -107,8 +83,6 @@ void ListingEditor::connectFields()
         updateTitleCounter();
         fieldEdited(Title);
     });
-    connect(m_ui->categoryComboBox, &QComboBox::currentIndexChanged, this,
-            [this] { fieldEdited(Category); });
     connect(m_ui->priceSpinBox, &QDoubleSpinBox::valueChanged, this,
             [this] { fieldEdited(Price); });
     connect(m_ui->contactNameLineEdit, &QLineEdit::textChanged, this,
@@ -125,8 +99,6 @@ void ListingEditor::connectFields()
             [this] { fieldEdited(Expiry); });
     connect(m_ui->promotedCheckBox, &QCheckBox::toggled, this, [this] { fieldEdited(Promoted); });
     connect(m_ui->readyCheckBox, &QCheckBox::toggled, this, &ListingEditor::readyToggled);
-    connect(m_ui->removeCityButton, &QPushButton::clicked, this,
-            &ListingEditor::removeSelectedCities);
     connect(m_ui->bodyTextEdit, &QTextEdit::textChanged, this, [this] {
         if (!m_applying && hasListing()) {
             m_bodyDirty = true;
@@ -141,8 +113,8 @@ void ListingEditor::clear()
     m_listing = Listing{};
     m_applying = true;
     m_ui->titleLineEdit->clear();
-    m_ui->categoryComboBox->setCurrentIndex(0);
-    m_ui->citiesListWidget->clear();
+    setCategory(0);
+    setCities({});
     m_ui->priceSpinBox->setValue(noPrice);
     m_ui->contactNameLineEdit->clear();
     m_ui->contactPhoneLineEdit->clear();
@@ -173,8 +145,7 @@ void ListingEditor::setListing(const Listing &listing)
     m_applying = true;
     m_ui->titleLineEdit->setText(listing.title);
     m_ui->titleLineEdit->setCursorPosition(0); // a long title shows its beginning
-    const int categoryIndex = m_ui->categoryComboBox->findData(listing.categoryId);
-    m_ui->categoryComboBox->setCurrentIndex(qMax(0, categoryIndex));
+    setCategory(listing.categoryId);
     setCities(listing.cityCodes);
     m_ui->priceSpinBox->setValue(listing.price.value_or(noPrice));
     m_ui->contactNameLineEdit->setText(listing.contact.name);
@@ -213,7 +184,7 @@ QVariant ListingEditor::fieldValue(Field field) const
     case Title:
         return m_ui->titleLineEdit->text();
     case Category:
-        return m_ui->categoryComboBox->currentData();
+        return m_categoryId;
     case Cities:
         return cityCodes();
     case Price:
@@ -244,8 +215,7 @@ void ListingEditor::setFieldValue(Field field, const QVariant &value)
         m_ui->titleLineEdit->setText(value.toString());
         break;
     case Category:
-        m_ui->categoryComboBox->setCurrentIndex(
-            qMax(0, m_ui->categoryComboBox->findData(value.toLongLong())));
+        setCategory(value.toLongLong());
         break;
     case Cities:
         setCities(value.toStringList());
@@ -326,67 +296,42 @@ bool ListingEditor::eventFilter(QObject *watched, QEvent *event)
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))
             return true;
     }
-    if (watched == m_ui->citiesListWidget && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
-            removeSelectedCities();
-            return true;
-        }
-    }
     return QWidget::eventFilter(watched, event);
 }
 
 void ListingEditor::setCities(const QStringList &codes)
 {
-    m_ui->citiesListWidget->clear();
-    for (const QString &code : codes) {
-        auto *item = new QListWidgetItem(m_library->regions().displayName(code),
-                                         m_ui->citiesListWidget);
-        item->setData(Qt::UserRole, code);
-    }
+    m_cityCodes = codes;
+    QStringList labels;
+    for (const QString &code : codes)
+        labels << m_library->regions().displayName(code);
+    m_ui->cityChips->setChips(codes, labels);
 }
 
 QStringList ListingEditor::cityCodes() const
 {
-    QStringList codes;
-    for (int i = 0; i < m_ui->citiesListWidget->count(); ++i)
-        codes << m_ui->citiesListWidget->item(i)->data(Qt::UserRole).toString();
-    return codes;
+    return m_cityCodes;
 }
 
-void ListingEditor::addCity(const QString &text)
+void ListingEditor::setCategory(qint64 id)
 {
-    const QString wanted = text.trimmed();
-    if (wanted.isEmpty())
-        return;
-    QString code = m_cityCodeByLabel.value(wanted);
-    if (code.isEmpty()) {
-        auto resolved = m_library->regions().resolve(wanted);
-        if (!resolved) {
-            m_ui->messageLabel->setText(resolved.error().message);
-            m_ui->messageLabel->show();
-            return;
-        }
-        code = resolved.value();
-    }
-    m_ui->messageLabel->hide();
-    QStringList codes = cityCodes();
-    if (!codes.contains(code)) {
-        codes << code;
-        setCities(codes);
-        fieldEdited(Cities);
-    }
-    m_ui->cityLineEdit->clear();
+    m_categoryId = id;
+    const QString path = id ? m_library->categories().pathOf(id) : QString();
+    m_ui->categoryButton->setText(path.isEmpty() ? tr("Choose a category…")
+                                                 : QString(path).replace(QLatin1Char('/'),
+                                                                         QStringLiteral(" › ")));
 }
 
-void ListingEditor::removeSelectedCities()
+void ListingEditor::openCityPicker()
 {
-    const auto selected = m_ui->citiesListWidget->selectedItems();
-    if (selected.isEmpty())
-        return;
-    for (QListWidgetItem *item : selected)
-        delete item;
-    fieldEdited(Cities);
+    m_cityPicker->setCheckedCodes(m_cityCodes);
+    m_cityPicker->popup(m_ui->chooseCitiesButton);
+}
+
+void ListingEditor::openCategoryPicker()
+{
+    m_categoryPicker->setCurrentCategory(m_categoryId);
+    m_categoryPicker->popup(m_ui->categoryButton);
 }
 
 void ListingEditor::readyToggled(bool checked)
@@ -413,7 +358,7 @@ Listing ListingEditor::currentListing() const
 {
     Listing l = m_listing;
     l.title = m_ui->titleLineEdit->text();
-    l.categoryId = m_ui->categoryComboBox->currentData().toLongLong();
+    l.categoryId = m_categoryId;
     l.cityCodes = cityCodes();
     const double price = m_ui->priceSpinBox->value();
     l.price = price <= noPrice ? std::nullopt : std::optional<double>(price);

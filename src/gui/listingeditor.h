@@ -15,6 +15,8 @@ class ListingForm;
 
 namespace ListingDesk {
 
+class CategoryPicker;
+class CityPicker;
 class Library;
 
 /// The listing form. Edits save themselves: shortly after the last change,
@@ -62,16 +64,15 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void fillCategories();
-    void fillCityCompleter();
     void connectFields();
     void fieldEdited(Field field);
     void applyField(int field, const QVariant &value);
     QVariant fieldValue(Field field) const;
     void setFieldValue(Field field, const QVariant &value);
-    void addCity(const QString &text);
-    void removeSelectedCities();
     void setCities(const QStringList &codes);
+    void setCategory(qint64 id);
+    void openCityPicker();
+    void openCategoryPicker();
     QStringList cityCodes() const;
     void readyToggled(bool checked);
     void markDirty();
@@ -85,7 +86,10 @@ private:
     std::array<QVariant, FieldCount> m_lastValues;
     QUndoStack m_undoStack;
     QTimer m_autosaveTimer;
-    QHash<QString, QString> m_cityCodeByLabel;
+    CityPicker *m_cityPicker = nullptr;
+    CategoryPicker *m_categoryPicker = nullptr;
+    qint64 m_categoryId = 0;
+    QStringList m_cityCodes;
     bool m_applying = false;
     bool m_dirty = false;
     bool m_bodyDirty = false; // untouched bodies keep their stored HTML byte for byte

@@ -89,8 +89,11 @@ void MainWindow::createActions()
     m_trashAction = make(tr("Move to &Trash"), QKeySequence::Delete,
                          QStringLiteral("user-trash"), &MainWindow::trashSelected);
     m_trashAction->setObjectName(QStringLiteral("trashAction"));
-    // Delete must not steal the key from text fields; it applies to the table.
+    // Delete trashes listings only while the table has the focus: in the form
+    // it belongs to the fields (and to the city chips). So the action is not
+    // one of the window's own; the table view carries it (see createWidgets).
     m_trashAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    removeAction(m_trashAction);
     m_restoreAction = make(tr("&Restore from Trash"), QKeySequence(tr("Ctrl+Shift+R")),
                            QStringLiteral("edit-undo"), &MainWindow::restoreSelected);
     m_restoreAction->setObjectName(QStringLiteral("restoreAction"));

@@ -15,6 +15,7 @@ struct Category
     QString name;        ///< Chinese name, as on the portal
     QString nameEn;
     QString path;        ///< "房产/租房"
+    QString pinyin;      ///< "zu fang", for search
 };
 
 /// The category tree. Small (about a hundred rows), so it is read once and

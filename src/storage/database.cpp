@@ -211,6 +211,10 @@ Result<void> Database::migrate(int from, int to)
                 if (auto seeded = Seeder(db).seedAll(); !seeded)
                     return seeded;
             }
+            if (step == 3) {
+                if (auto seeded = Seeder(db).seedCategoryPinyin(); !seeded)
+                    return seeded;
+            }
             // PRAGMA takes no bound parameters; the value is our own integer.
             if (auto done = execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(step));
                 !done)

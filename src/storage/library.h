@@ -3,6 +3,7 @@
 #include "categoryrepository.h"
 #include "database.h"
 #include "listingrepository.h"
+#include "portaltermrepository.h"
 #include "regionrepository.h"
 
 #include <memory>
@@ -23,12 +24,14 @@ public:
     ListingRepository &listings() { return *m_listings; }
     CategoryRepository &categories() { return *m_categories; }
     RegionRepository &regions() { return *m_regions; }
+    PortalTermRepository &portalTerms() { return *m_portalTerms; }
 
 private:
     Database m_database;
     std::unique_ptr<CategoryRepository> m_categories;
     std::unique_ptr<RegionRepository> m_regions;
     std::unique_ptr<ListingRepository> m_listings;
+    std::unique_ptr<PortalTermRepository> m_portalTerms;
 };
 
 } // namespace ListingDesk

@@ -90,4 +90,37 @@ Result<void> Seeder::seedCategories()
     return {};
 }
 
+Result<void> Seeder::seedCategoryPinyin()
+{
+    auto data = readResource(QStringLiteral(":/data/categories.json"));
+    if (!data)
+        return data.error();
+    const QJsonArray top = QJsonDocument::fromJson(data.value()).array();
+    // Matched by names, not ids: a library may have been seeded by an older
+    // categories.json whose ids differ.
+    SqlStatement topUpdate(m_db, QStringLiteral("UPDATE categories SET pinyin = ? "
+                                                "WHERE parent_id IS NULL AND name = ?"));
+    SqlStatement childUpdate(m_db, QStringLiteral(
+                                       "UPDATE categories SET pinyin = ? WHERE name = ? AND "
+                                       "parent_id = (SELECT id FROM categories WHERE "
+                                       "parent_id IS NULL AND name = ?)"));
+    for (const QJsonValue &value : top) {
+        const QJsonObject group = value.toObject();
+        const QString groupName = group.value(QStringLiteral("name")).toString();
+        if (auto done = topUpdate.exec({group.value(QStringLiteral("pinyin")).toString(),
+                                        groupName});
+            !done)
+            return done;
+        for (const QJsonValue &childValue : group.value(QStringLiteral("children")).toArray()) {
+            const QJsonObject child = childValue.toObject();
+            if (auto done = childUpdate.exec({child.value(QStringLiteral("pinyin")).toString(),
+                                              child.value(QStringLiteral("name")).toString(),
+                                              groupName});
+                !done)
+                return done;
+        }
+    }
+    return {};
+}
+
 } // namespace ListingDesk

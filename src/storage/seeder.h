@@ -16,6 +16,8 @@ public:
     Result<void> seedAll();
     Result<void> seedRegions();
     Result<void> seedCategories();
+    /// Fills categories.pinyin (schema 3) from the "pinyin" of categories.json.
+    Result<void> seedCategoryPinyin();
 
 private:
     QSqlDatabase m_db;

@@ -398,6 +398,13 @@ private slots:
     void listFilters();
     void uuidSpellingsNameOneListing();
 
+    void regionsSearchJson();
+    void regionsSearch_data();
+    void regionsSearch();
+    void regionsSearchText();
+    void categoriesListJson();
+    void categoriesListText();
+
     void exportRoundTrip_data();
     void exportRoundTrip();
     void reimportUpdatesWithoutDuplicates_data();
@@ -471,7 +478,8 @@ void CliTest::helpAndVersion_data()
     const QStringList commands{u"Usage: listingdesk-cli"_s, u"import FILE"_s,
                                u"export FILE"_s,            u"list"_s,
                                u"show UUID"_s,              u"--db"_s,
-                               u"Exit codes"_s};
+                               u"regions search TEXT"_s,    u"--limit N"_s,
+                               u"categories list"_s,        u"Exit codes"_s};
     QTest::newRow("--help") << QStringList{u"--help"_s} << commands;
     QTest::newRow("-h") << QStringList{u"-h"_s} << commands;
     QTest::newRow("--help with a command") << QStringList{u"list"_s, u"--help"_s} << commands;
@@ -738,6 +746,167 @@ void CliTest::uuidSpellingsNameOneListing()
     RUN_CLI(shown, {u"--db"_s, db, u"show"_s, uuidB});
     EXPECT_EXIT(shown, 0);
     EXPECT_CONTAINS(shown.out, u"招聘消防工 待遇从优"_s, shown);
+}
+
+// ---------------------------------------------------------------------------
+// regions search and categories list: the picker's data, for scripts.
+
+namespace {
+
+QJsonArray parseArray(const CliRun &run, bool *ok)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    *ok = error.error == QJsonParseError::NoError && document.isArray();
+    return document.array();
+}
+
+} // namespace
+
+void CliTest::regionsSearchJson()
+{
+    QTemporaryDir dir;
+    const QString db = copyBaseline(dir);
+    QVERIFY(!db.isEmpty());
+    RUN_CLI(run, {u"--db"_s, db, u"regions"_s, u"search"_s, u"cz"_s, u"--json"_s,
+                  u"--limit"_s, u"8"_s});
+    EXPECT_EXIT(run, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
+    bool ok = false;
+    const QJsonArray array = parseArray(run, &ok);
+    QVERIFY2(ok, qPrintable(run.describe()));
+    // The prefecture-level cities with initials cz, in code order, before any county.
+    QStringList codes;
+    for (const QJsonValue &value : array)
+        codes << value.toObject().value(u"code"_s).toString();
+    QCOMPARE(codes, QStringList({u"130900"_s, u"140400"_s, u"320400"_s, u"341100"_s,
+                                 u"341700"_s, u"431000"_s, u"445100"_s, u"451400"_s}));
+    QCOMPARE(array.at(1).toObject(), (QJsonObject{{u"code"_s, u"140400"_s},
+                                                  {u"name"_s, u"长治"_s},
+                                                  {u"full_name"_s, u"长治市"_s},
+                                                  {u"level"_s, u"city"_s},
+                                                  {u"province"_s, u"山西"_s},
+                                                  {u"pinyin"_s, u"chang zhi"_s},
+                                                  {u"match"_s, u"initials"_s}}));
+    // Searching reads the library and never writes it.
+    QCOMPARE(listingRowCount(db), 3);
+}
+
+void CliTest::regionsSearch_data()
+{
+    QTest::addColumn<QStringList>("query"); // one or more arguments after "search"
+    QTest::addColumn<QString>("firstCode");
+    QTest::addColumn<QString>("level");
+    QTest::newRow("changzhi") << QStringList{u"changzhi"_s} << u"140400"_s << u"city"_s;
+    QTest::newRow("\"chang zhi\"") << QStringList{u"chang zhi"_s} << u"140400"_s << u"city"_s;
+    QTest::newRow("chang zhi (two arguments)")
+        << QStringList{u"chang"_s, u"zhi"_s} << u"140400"_s << u"city"_s;
+    QTest::newRow("长治") << QStringList{u"长治"_s} << u"140400"_s << u"city"_s;
+    QTest::newRow("luliang") << QStringList{u"luliang"_s} << u"141100"_s << u"city"_s;
+    QTest::newRow("zhangzi") << QStringList{u"zhangzi"_s} << u"140428"_s << u"county"_s;
+    QTest::newRow("北京") << QStringList{u"北京"_s} << u"110100"_s << u"city"_s;
+    QTest::newRow("zhejiang") << QStringList{u"zhejiang"_s} << u"330000"_s << u"province"_s;
+}
+
+void CliTest::regionsSearch()
+{
+    QFETCH(QStringList, query);
+    QFETCH(QString, firstCode);
+    QFETCH(QString, level);
+    QTemporaryDir dir;
+    const QString db = copyBaseline(dir);
+    QVERIFY(!db.isEmpty());
+    RUN_CLI(run, QStringList{u"--db"_s, db, u"regions"_s, u"search"_s} + query
+                     + QStringList{u"--json"_s});
+    EXPECT_EXIT(run, 0);
+    bool ok = false;
+    const QJsonArray array = parseArray(run, &ok);
+    QVERIFY2(ok && !array.isEmpty(), qPrintable(run.describe()));
+    QVERIFY2(array.size() <= 20, qPrintable(run.describe())); // the default limit
+    QCOMPARE(array.first().toObject().value(u"code"_s).toString(), firstCode);
+    QCOMPARE(array.first().toObject().value(u"level"_s).toString(), level);
+}
+
+void CliTest::regionsSearchText()
+{
+    QTemporaryDir dir;
+    const QString db = copyBaseline(dir);
+    QVERIFY(!db.isEmpty());
+    RUN_CLI(run, {u"--db"_s, db, u"regions"_s, u"search"_s, u"cz"_s});
+    EXPECT_EXIT(run, 0);
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 13); // 8 cities, then 长洲, 城中 (twice), 崇州, 城子河
+    const QStringList fields = lines.at(1).split(u' ', Qt::SkipEmptyParts);
+    QCOMPARE(fields, QStringList({u"140400"_s, u"长治"_s, u"city"_s, u"山西"_s, u"chang"_s,
+                                  u"zhi"_s}));
+    QVERIFY2(lines.at(8).contains(u" county "_s), qPrintable(run.describe()));
+
+    RUN_CLI(none, {u"--db"_s, db, u"regions"_s, u"search"_s, u"xyzzy"_s});
+    EXPECT_EXIT(none, 0);
+    EXPECT_CONTAINS(none.out, u"xyzzy"_s, none);
+    RUN_CLI(noneJson, {u"--db"_s, db, u"regions"_s, u"search"_s, u"xyzzy"_s, u"--json"_s});
+    EXPECT_EXIT(noneJson, 0);
+    bool ok = false;
+    QVERIFY2(parseArray(noneJson, &ok).isEmpty() && ok, qPrintable(noneJson.describe()));
+}
+
+void CliTest::categoriesListJson()
+{
+    QTemporaryDir dir;
+    const QString db = copyBaseline(dir);
+    QVERIFY(!db.isEmpty());
+    RUN_CLI(run, {u"--db"_s, db, u"categories"_s, u"list"_s, u"--json"_s});
+    EXPECT_EXIT(run, 0);
+    bool ok = false;
+    const QJsonArray array = parseArray(run, &ok);
+    QVERIFY2(ok, qPrintable(run.describe()));
+    QCOMPARE(array.size(), 128);
+    QHash<qint64, QString> pathById;
+    int topLevel = 0;
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        const qint64 id = object.value(u"id"_s).toInteger();
+        const QString path = object.value(u"path"_s).toString();
+        const QString name = object.value(u"name"_s).toString();
+        QVERIFY2(id > 0 && !name.isEmpty() && !object.value(u"name_en"_s).toString().isEmpty()
+                     && !object.value(u"pinyin"_s).toString().isEmpty(),
+                 qPrintable(jsonText(object)));
+        if (object.value(u"parent"_s).isNull()) {
+            ++topLevel;
+            QCOMPARE(path, name);
+        } else {
+            // Parents come before their children, so the parent is known.
+            const qint64 parent = object.value(u"parent"_s).toInteger();
+            QVERIFY2(pathById.contains(parent), qPrintable(jsonText(object)));
+            QCOMPARE(path, pathById.value(parent) + u'/' + name);
+        }
+        pathById.insert(id, path);
+    }
+    QCOMPARE(topLevel, 13);
+    QVERIFY(std::any_of(array.begin(), array.end(), [](const QJsonValue &value) {
+        return value.toObject() == QJsonObject{{u"id"_s, value.toObject().value(u"id"_s)},
+                                               {u"path"_s, u"房产/租房"_s},
+                                               {u"name"_s, u"租房"_s},
+                                               {u"name_en"_s, u"Rentals"_s},
+                                               {u"pinyin"_s, u"zu fang"_s},
+                                               {u"parent"_s, value.toObject().value(u"parent"_s)}};
+    }));
+}
+
+void CliTest::categoriesListText()
+{
+    QTemporaryDir dir;
+    const QString db = copyBaseline(dir);
+    QVERIFY(!db.isEmpty());
+    RUN_CLI(run, {u"--db"_s, db, u"categories"_s, u"list"_s});
+    EXPECT_EXIT(run, 0);
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 128);
+    QVERIFY2(lines.at(0).startsWith(u"房产 "_s) && lines.at(0).endsWith(u"Real Estate"_s),
+             qPrintable(run.describe()));
+    // Children are indented under their parent.
+    QVERIFY2(lines.at(1).startsWith(u"  房产/租房 "_s) && lines.at(1).endsWith(u"Rentals"_s),
+             qPrintable(run.describe()));
 }
 
 // ---------------------------------------------------------------------------
@@ -1059,6 +1228,33 @@ void CliTest::rejects_data()
                                  u"--json"_s},
           {u"--json"_s});
     usage("--lang xx", {u"--lang"_s, u"xx"_s, u"--db"_s, u"{db}"_s, u"list"_s}, {u"xx"_s});
+    usage("regions search without text", {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s},
+          {u"TEXT"_s});
+    usage("regions search with blank text",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"  "_s}, {u"TEXT"_s});
+    usage("regions without search", {u"--db"_s, u"{db}"_s, u"regions"_s},
+          {u"regions search"_s});
+    usage("regions with another subcommand",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"find"_s, u"长治"_s}, {u"regions search"_s});
+    usage("regions search --limit 0",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s, u"0"_s},
+          {u"--limit"_s, u"\"0\""_s});
+    usage("regions search --limit=-3",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit=-3"_s},
+          {u"--limit"_s, u"-3"_s});
+    usage("regions search --limit abc",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s, u"abc"_s},
+          {u"--limit"_s, u"abc"_s});
+    usage("regions search --limit without its value",
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s},
+          {u"limit"_s});
+    usage("--limit with list", {u"--db"_s, u"{db}"_s, u"list"_s, u"--limit"_s, u"5"_s},
+          {u"--limit"_s});
+    usage("categories without list", {u"--db"_s, u"{db}"_s, u"categories"_s},
+          {u"categories list"_s});
+    usage("categories list with an argument",
+          {u"--db"_s, u"{db}"_s, u"categories"_s, u"list"_s, u"房产"_s},
+          {u"categories list"_s});
 
     // --- Data errors that are not files
     QTest::newRow("show of an unknown uuid")

@@ -48,6 +48,7 @@ private slots:
     void searchFiltersAsYouType();
     void trashAndRestore();
     void conflictKeepsUsersWords();
+    void chipsRemoveByKeyboardAndUndo();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -120,17 +121,34 @@ void TestMainWindow::typedListingSurvivesRestart()
     QTRY_VERIFY(title->hasFocus());
     typeChinese(title, QStringLiteral("长治市区精装两室一厅出租"));
 
-    auto *category = child<QComboBox>("categoryComboBox");
-    category->setFocus();
-    const int rentals = category->findText(QStringLiteral("房产 › 租房"));
-    QVERIFY(rentals > 0);
-    category->setCurrentIndex(rentals);
+    // Category by keyboard: open the picker, type pinyin, Enter.
+    auto *categoryButton = child<QPushButton>("categoryButton");
+    categoryButton->setFocus();
+    QTest::keyClick(categoryButton, Qt::Key_Space);
+    auto *categorySearch = child<QLineEdit>("categorySearchLineEdit");
+    QTRY_VERIFY(categorySearch->isVisible());
+    QTest::keyClicks(categorySearch, QStringLiteral("zufang"));
+    QTest::keyClick(categorySearch, Qt::Key_Return);
+    QTRY_VERIFY(!categorySearch->isVisible());
+    QCOMPARE(categoryButton->text(), QStringLiteral("房产 › 租房"));
 
-    auto *city = child<QLineEdit>("cityLineEdit");
-    city->setFocus();
-    QTest::keyClicks(city, QStringLiteral("140400"));
-    QTest::keyClick(city, Qt::Key_Return);
-    QCOMPARE(child<QListWidget>("citiesListWidget")->count(), 1);
+    // Cities by keyboard: "cz" lists the prefecture-level cities first
+    // (沧州, then 长治); Down, Enter adds 长治; "taiyuan", Enter adds 太原; Esc.
+    auto *citiesButton = child<QPushButton>("chooseCitiesButton");
+    citiesButton->setFocus();
+    QTest::keyClick(citiesButton, Qt::Key_Space);
+    auto *citySearch = child<QLineEdit>("citySearchLineEdit");
+    QTRY_VERIFY(citySearch->isVisible());
+    QTest::keyClicks(citySearch, QStringLiteral("cz"));
+    QTest::keyClick(citySearch, Qt::Key_Down);
+    QTest::keyClick(citySearch, Qt::Key_Return);
+    QCOMPARE(citySearch->text(), QString()); // ready for the next city
+    QTest::keyClicks(citySearch, QStringLiteral("taiyuan"));
+    QTest::keyClick(citySearch, Qt::Key_Return);
+    QTest::keyClick(citySearch, Qt::Key_Escape);
+    QTRY_VERIFY(!citySearch->isVisible());
+    QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("chip_140400")));
+    QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("chip_140100")));
 
     auto *phone = child<QLineEdit>("contactPhoneLineEdit");
     phone->setFocus();
@@ -155,10 +173,11 @@ void TestMainWindow::typedListingSurvivesRestart()
     QCOMPARE(model->index(0, ListingTableModel::CategoryColumn).data().toString(),
              QStringLiteral("房产/租房"));
     QCOMPARE(model->index(0, ListingTableModel::CitiesColumn).data().toString(),
-             QStringLiteral("长治"));
+             QStringLiteral("长治、太原"));
     auto stored = m_library->listings().load(model->idAt(0));
     QVERIFY(stored.ok());
     QCOMPARE(stored.value().contact.phone, QStringLiteral("13800000000"));
+    QCOMPARE(stored.value().cityCodes, (QStringList{QStringLiteral("140400"), QStringLiteral("140100")}));
     QVERIFY(stored.value().bodyHtml.contains(QStringLiteral("拎包入住，近消防工程学院")));
 
     // Full-text search finds what was typed into the article.
@@ -280,6 +299,26 @@ void TestMainWindow::conflictKeepsUsersWords()
     ListingQuery query;
     query.searchText = QStringLiteral("我的标题");
     QCOMPARE(m_library->listings().count(query), 1);
+}
+
+void TestMainWindow::chipsRemoveByKeyboardAndUndo()
+{
+    Listing listing;
+    listing.title = QStringLiteral("两个城市的信息");
+    listing.cityCodes = {QStringLiteral("140400"), QStringLiteral("140100")};
+    auto created = m_library->listings().create(listing);
+    QVERIFY(created.ok());
+    QVERIFY(m_window->selectListing(created.value().id));
+    auto *chip = m_window->findChild<QWidget *>(QStringLiteral("chip_140400"));
+    QVERIFY(chip);
+    chip->setFocus();
+    QTest::keyClick(chip, Qt::Key_Delete);
+    QTRY_VERIFY(!m_window->findChild<QWidget *>(QStringLiteral("chip_140400")));
+    QCOMPARE(m_window->editor()->currentListing().cityCodes, QStringList{QStringLiteral("140100")});
+    action("undoAction")->trigger();
+    QCOMPARE(m_window->editor()->currentListing().cityCodes,
+             (QStringList{QStringLiteral("140400"), QStringLiteral("140100")}));
+    QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("chip_140400")));
 }
 
 QTEST_MAIN(TestMainWindow)

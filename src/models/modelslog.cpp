@@ -1,0 +1,2 @@
+#include "modelslog.h"
+Q_LOGGING_CATEGORY(lcModels, "ld.models", QtWarningMsg)

@@ -1,0 +1,66 @@
+// Pictures of the pickers for the README, taken from the real widgets of the
+// real main window (offscreen). Run by scripts/screenshot.sh; not a test.
+#include "library.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace ListingDesk;
+
+namespace {
+bool save(QWidget *widget, const QString &path)
+{
+    const bool saved = widget->grab().save(path);
+    fprintf(stderr, "%s %s\n", saved ? "wrote" : "could not write", qPrintable(path));
+    return saved;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ListingDesk"));
+    QApplication::setApplicationName(QStringLiteral("ListingDesk"));
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("db"), QStringLiteral("Library."), QStringLiteral("PATH")},
+                       {QStringLiteral("lang"), QStringLiteral("Language."), QStringLiteral("LANG")},
+                       {QStringLiteral("suffix"), QStringLiteral("File name suffix."),
+                        QStringLiteral("TEXT")},
+                       {QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR")}});
+    parser.process(app);
+    installTranslations(parser.value(QStringLiteral("lang")));
+    Library library;
+    if (!library.open(parser.value(QStringLiteral("db"))).ok())
+        return 2;
+    MainWindow window(&library);
+    window.resize(1280, 800);
+    window.show();
+    QTest::qWait(200);
+    const QString out = parser.value(QStringLiteral("out"));
+    const QString suffix = parser.value(QStringLiteral("suffix"));
+
+    auto *citiesButton = window.findChild<QPushButton *>(QStringLiteral("chooseCitiesButton"));
+    auto *citySearch = window.findChild<QLineEdit *>(QStringLiteral("citySearchLineEdit"));
+    if (!citiesButton || !citySearch)
+        return 3;
+    citiesButton->click();
+    QTest::keyClicks(citySearch, QStringLiteral("cz"));
+    QTest::qWait(100);
+    bool ok = save(citySearch->window(), out + QStringLiteral("/city-picker") + suffix + QStringLiteral(".png"));
+    citySearch->window()->hide();
+
+    auto *categoryButton = window.findChild<QPushButton *>(QStringLiteral("categoryButton"));
+    auto *categorySearch = window.findChild<QLineEdit *>(QStringLiteral("categorySearchLineEdit"));
+    if (!categoryButton || !categorySearch)
+        return 3;
+    categoryButton->click();
+    QTest::qWait(100);
+    ok = save(categorySearch->window(),
+              out + QStringLiteral("/category-picker") + suffix + QStringLiteral(".png")) && ok;
+    return ok ? 0 : 2;
+}
