@@ -11,34 +11,6 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <source>Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-Commands:
-  import FILE                          add or update listings from a .json or .csv file
-                                       (all or nothing)
-  export FILE                          write all listings to a .json or .csv file
-  list [--status S] [--search TEXT] [--json]
-                                       list listings, newest first
-  show UUID [--json]                   print one listing
-
-Without --db the library is the GUI&apos;s: %1
-Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library).
-</source>
-        <translation>用法：listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-命令：
-  import FILE                          从 .json 或 .csv 文件添加或更新信息
-                                       （要么全部导入，要么全不导入）
-  export FILE                          将全部信息写入 .json 或 .csv 文件
-  list [--status S] [--search TEXT] [--json]
-                                       列出信息，最新的在前
-  show UUID [--json]                   显示一条信息
-
-不指定 --db 时，使用图形界面的信息库：%1
-退出码：0 成功；1 用法错误；2 数据错误（文件有误、城市代码或分类未知、信息库无法读取）。
-</translation>
-    </message>
-    <message>
         <source>listingdesk-cli: %1</source>
         <translation>listingdesk-cli: %1</translation>
     </message>
@@ -105,10 +77,6 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>--status and --search belong to the list command</source>
         <translation>--status 和 --search 只能用于 list 命令</translation>
-    </message>
-    <message>
-        <source>--json belongs to the list and show commands</source>
-        <translation>--json 只能用于 list 和 show 命令</translation>
     </message>
     <message>
         <source>listingdesk-cli: there is no library at %1</source>
@@ -203,6 +171,91 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>Updated:   %1 (revision %2)</source>
         <translation>更新时间：  %1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>地级</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
+
+Commands:
+  import FILE                          add or update listings from a .json or .csv file
+                                       (all or nothing)
+  export FILE                          write all listings to a .json or .csv file
+  list [--status S] [--search TEXT] [--json]
+                                       list listings, newest first
+  show UUID [--json]                   print one listing
+  regions search TEXT [--json] [--limit N]
+                                       find provinces, cities and counties by Chinese name,
+                                       pinyin (changzhi, chang) or initials (cz), best first
+                                       (at most N, 20 by default)
+  categories list [--json]             print the category tree with paths
+
+Without --db the library is the GUI&apos;s: %1
+Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library).
+</source>
+        <translation>用法：listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
+
+命令：
+  import FILE                          从 .json 或 .csv 文件添加或更新信息
+                                       （要么全部导入，要么全不导入）
+  export FILE                          将全部信息写入 .json 或 .csv 文件
+  list [--status S] [--search TEXT] [--json]
+                                       列出信息，最新的在前
+  show UUID [--json]                   显示一条信息
+  regions search TEXT [--json] [--limit N]
+                                       按中文名、拼音（changzhi、chang）或首字母（cz）
+                                       查找省、市、县，最匹配的在前（最多 N 个，默认 20）
+  categories list [--json]             列出分类树及其路径
+
+不指定 --db 时，使用图形界面的信息库：%1
+退出码：0 成功；1 用法错误；2 数据错误（文件有误、城市代码或分类未知、信息库无法读取）。
+</translation>
+    </message>
+    <message>
+        <source>At most this many regions.</source>
+        <translation>最多列出这么多个地区。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--json belongs to the list, show, regions and categories commands</source>
+        <translation>--json 只能用于 list、show、regions 和 categories 命令</translation>
+    </message>
+    <message>
+        <source>--limit belongs to the regions search command</source>
+        <translation>--limit 只能用于 regions search 命令</translation>
+    </message>
+    <message>
+        <source>use &quot;regions search TEXT&quot;</source>
+        <translation>请使用“regions search TEXT”</translation>
+    </message>
+    <message>
+        <source>regions search needs the TEXT to look for</source>
+        <translation>regions search 需要要查找的 TEXT</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number of 1 or more, not &quot;%1&quot;</source>
+        <translation>--limit 需要不小于 1 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>use &quot;categories list&quot;</source>
+        <translation>请使用“categories list”</translation>
+    </message>
+    <message>
+        <source>No region matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的地区。</translation>
     </message>
 </context>
 <context>
@@ -402,14 +455,116 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     </message>
 </context>
 <context>
+    <name>ListingDesk::CategoryPicker</name>
+    <message>
+        <source>Category picker</source>
+        <translation>分类选择器</translation>
+    </message>
+    <message>
+        <source>Category in Chinese or pinyin: 租房, zufang, zf</source>
+        <translation>输入分类的中文或拼音：租房、zufang、zf</translation>
+    </message>
+    <message>
+        <source>Search categories</source>
+        <translation>搜索分类</translation>
+    </message>
+    <message>
+        <source>Category groups</source>
+        <translation>分类大类</translation>
+    </message>
+    <message>
+        <source>Categories in the group</source>
+        <translation>大类下的分类</translation>
+    </message>
+    <message>
+        <source>Matching categories</source>
+        <translation>匹配的分类</translation>
+    </message>
+    <message>
+        <source>Enter picks · ← → move between the columns · Esc closes</source>
+        <translation>回车选定 · ← → 在两栏间切换 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>最近使用：</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::CategoryTreeModel</name>
+    <message>
+        <source>%1
+The chosen portal does not accept this category.</source>
+        <translation>%1
+所选网站不接受这个分类。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ChipBar</name>
+    <message>
+        <source>Remove %1 (Delete)</source>
+        <translation>移除 %1（Delete）</translation>
+    </message>
+    <message>
+        <source>Chosen; press Delete to remove</source>
+        <translation>已选；按 Delete 移除</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::CityPicker</name>
+    <message>
+        <source>City picker</source>
+        <translation>城市选择器</translation>
+    </message>
+    <message>
+        <source>City in Chinese or pinyin: 长治, changzhi, cz</source>
+        <translation>输入城市的中文或拼音：长治、changzhi、cz</translation>
+    </message>
+    <message>
+        <source>Search cities</source>
+        <translation>搜索城市</translation>
+    </message>
+    <message>
+        <source>Provinces and cities</source>
+        <translation>省份和城市</translation>
+    </message>
+    <message>
+        <source>Matching cities</source>
+        <translation>匹配的城市</translation>
+    </message>
+    <message>
+        <source>Enter adds the highlighted city · Space checks in the tree · Ctrl+D marks a favourite · Esc closes</source>
+        <translation>回车添加选中的城市 · 空格在树中勾选 · Ctrl+D 收藏 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Add to or remove from favourites</source>
+        <translation>加入或移出收藏</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Favourites:</source>
+        <translation>收藏：</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>最近使用：</translation>
+    </message>
+    <message>
+        <source>No city chosen yet.</source>
+        <translation>尚未选择城市。</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::ListingEditor</name>
     <message>
         <source>Not given</source>
         <translation>未填写</translation>
-    </message>
-    <message>
-        <source>Choose a category</source>
-        <translation>选择分类</translation>
     </message>
     <message>
         <source>In the trash: restore it to edit.</source>
@@ -446,6 +601,14 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>The title is %1 characters longer than allowed.</source>
         <translation>标题超出上限 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>No city yet</source>
+        <translation>尚未选择城市</translation>
+    </message>
+    <message>
+        <source>Choose a category…</source>
+        <translation>选择分类…</translation>
     </message>
 </context>
 <context>
@@ -767,6 +930,15 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
     </message>
 </context>
 <context>
+    <name>ListingDesk::RegionTreeModel</name>
+    <message>
+        <source>%1
+The chosen portal does not accept this region.</source>
+        <translation>%1
+所选网站不接受这个地区。</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::SavedFilterModel</name>
     <message numerus="yes">
         <source>%1, %Ln listing(s)</source>
@@ -817,24 +989,8 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <translation>城市(&amp;I)</translation>
     </message>
     <message>
-        <source>Type a city and press Enter to add it</source>
-        <translation>输入城市名称，按回车添加</translation>
-    </message>
-    <message>
-        <source>Add a city</source>
-        <translation>添加城市</translation>
-    </message>
-    <message>
         <source>Chosen cities</source>
         <translation>已选城市</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Remove the selected cities (Delete)</source>
-        <translation>移除选中的城市 (Delete)</translation>
     </message>
     <message>
         <source>&amp;Price (¥)</source>
@@ -908,6 +1064,22 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>Save my version as a &amp;copy</source>
         <translation>将我的版本另存为副本(&amp;C)</translation>
     </message>
+    <message>
+        <source>Choose the category (search in Chinese or pinyin)</source>
+        <translation>选择分类（可用中文或拼音搜索）</translation>
+    </message>
+    <message>
+        <source>Choose cities…</source>
+        <translation>选择城市…</translation>
+    </message>
+    <message>
+        <source>Choose cities</source>
+        <translation>选择城市</translation>
+    </message>
+    <message>
+        <source>Add or remove cities (search in Chinese or pinyin)</source>
+        <translation>添加或移除城市（可用中文或拼音搜索）</translation>
+    </message>
 </context>
 <context>
     <name>ListingImporter</name>
@@ -973,6 +1145,25 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
     <message>
         <source>Conflict</source>
         <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>PortalTermRepository</name>
+    <message>
+        <source>A portal needs a name.</source>
+        <translation>网站需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a portal named &quot;%1&quot;; choose another name.</source>
+        <translation>已有名为“%1”的网站，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>There is no portal with id %1; it may have been removed.</source>
+        <translation>没有编号为 %1 的网站，它可能已被删除。</translation>
+    </message>
+    <message>
+        <source>A portal term needs the category or region it maps.</source>
+        <translation>网站词条需要指明对应的分类或地区。</translation>
     </message>
 </context>
 <context>
