@@ -430,6 +430,10 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
         <source>&quot;%1&quot; is not true or false</source>
         <translation>“%1”不是 true 或 false</translation>
     </message>
+    <message>
+        <source>the price is larger than 999,999,999</source>
+        <translation>价格超过 999,999,999</translation>
+    </message>
 </context>
 <context>
     <name>Listing</name>
@@ -632,6 +636,10 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a province; choose its cities instead.</source>
+        <translation>%1（%2）是省份；请改选它下面的城市。</translation>
     </message>
 </context>
 <context>
@@ -928,6 +936,10 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>The open listing is not saved yet; save it as a copy or undo your changes first.</source>
+        <translation>当前信息尚未保存；请先另存为副本或撤销修改。</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::RegionTreeModel</name>
@@ -1175,6 +1187,10 @@ The chosen portal does not accept this region.</source>
     <message>
         <source>the city name &quot;%1&quot; is ambiguous; use one of the codes %2</source>
         <translation>城市名称“%1”有歧义；请使用以下代码之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a province; list its cities instead</source>
+        <translation>%1（%2）是省份；请改为列出它下面的城市</translation>
     </message>
 </context>
 <context>

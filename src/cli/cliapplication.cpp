@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -313,7 +314,10 @@ int CliApplication::show(Library &library, const QStringList &args, bool json)
 {
     if (args.size() != 1)
         return usage(tr("show takes exactly one UUID"));
-    auto loaded = library.listings().loadByUuid(args.first().toLower());
+    // The same spellings import accepts: with or without braces, any case.
+    const QUuid uuid = QUuid::fromString(args.first());
+    auto loaded = library.listings().loadByUuid(
+        uuid.isNull() ? args.first() : uuid.toString(QUuid::WithoutBraces));
     if (!loaded) {
         m_err << tr("listingdesk-cli: no listing has the uuid %1").arg(args.first()) << Qt::endl;
         return DataError;

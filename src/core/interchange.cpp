@@ -22,6 +22,8 @@ Error fieldError(const QString &location, const QString &field, const QString &p
 
 // Both formats share these checks, so JSON and CSV reject the same things with
 // the same words.
+constexpr double maxPrice = 999999999.0;
+
 std::optional<Error> checkRecord(const ListingRecord &record)
 {
     if (!record.uuid.isEmpty() && QUuid::fromString(record.uuid).isNull())
@@ -38,6 +40,11 @@ std::optional<Error> checkRecord(const ListingRecord &record)
     if (record.price && (!std::isfinite(*record.price) || *record.price < 0))
         return fieldError(record.location, QStringLiteral("price"),
                           QCoreApplication::translate("Interchange", "the price must be a number of zero or more"));
+    // The form edits prices up to 999,999,999 yuan; a larger one is a typo.
+    if (record.price && *record.price > maxPrice)
+        return fieldError(record.location, QStringLiteral("price"),
+                          QCoreApplication::translate("Interchange", "the price is larger than "
+                                                                     "999,999,999"));
     return std::nullopt;
 }
 

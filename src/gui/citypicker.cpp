@@ -128,8 +128,10 @@ CityPicker::CityPicker(Library *library, QWidget *parent)
                                     static_cast<QAbstractItemView *>(m_resultsView)}) {
         view->setContextMenuPolicy(Qt::ActionsContextMenu);
         view->addAction(favourite);
-        connect(view, &QAbstractItemView::activated, this, &CityPicker::activateCurrent);
     }
+    // Clicking a result adds it. The tree is left alone on purpose: a
+    // double-click there expands a province and must not choose all its cities.
+    connect(m_resultsView, &QAbstractItemView::clicked, this, &CityPicker::activateCurrent);
 
     connect(m_searchEdit, &QLineEdit::textChanged, this, &CityPicker::searchChanged);
     connect(m_treeModel, &RegionTreeModel::checkedCodesChanged, this, [this] {
@@ -209,12 +211,16 @@ void CityPicker::activateCurrent()
     const QString code = currentCode();
     if (code.isEmpty())
         return;
-    toggle(code);
     if (currentView() == m_resultsView) {
-        // Ready for the next city at once.
+        // Enter on a result adds it (never removes it), and the box is ready
+        // for the next city at once.
+        if (!m_treeModel->checkedCodes().contains(code))
+            toggle(code);
         m_searchEdit->clear();
         m_searchEdit->setFocus();
+        return;
     }
+    toggle(code);
 }
 
 void CityPicker::toggleFavourite()

@@ -127,6 +127,7 @@ void ListingEditor::clear()
     m_undoStack.clear();
     m_dirty = false;
     m_bodyDirty = false;
+    m_priceEdited = false;
     m_ui->messageLabel->hide();
     m_ui->saveAsCopyButton->hide();
     showSaveState(QString());
@@ -135,10 +136,11 @@ void ListingEditor::clear()
     emit listingShown(false);
 }
 
-void ListingEditor::setListing(const Listing &listing)
+bool ListingEditor::setListing(const Listing &listing)
 {
-    if (m_dirty)
-        saveNow();
+    // Words that could not be stored stay in the form; the caller keeps them there.
+    if (m_dirty && !saveNow())
+        return false;
     clear();
     setEnabled(true);
     m_listing = listing;
@@ -170,6 +172,7 @@ void ListingEditor::setListing(const Listing &listing)
     showSaveState(listing.deleted ? tr("In the trash: restore it to edit.")
                                   : tr("Saved (revision %1)").arg(listing.revision));
     emit listingShown(true);
+    return true;
 }
 
 void ListingEditor::focusTitle()
@@ -259,6 +262,8 @@ void ListingEditor::fieldEdited(Field field)
     m_undoStack.push(new FieldEditCommand(field, m_lastValues[field], value,
                                           [this](int f, const QVariant &v) { applyField(f, v); }));
     m_lastValues[field] = value;
+    if (field == Price)
+        m_priceEdited = true;
     markDirty();
 }
 
@@ -268,6 +273,8 @@ void ListingEditor::applyField(int field, const QVariant &value)
     setFieldValue(Field(field), value);
     m_applying = false;
     m_lastValues[field] = value;
+    if (field == Price)
+        m_priceEdited = true;
     updateTitleCounter();
     markDirty();
 }
@@ -360,8 +367,12 @@ Listing ListingEditor::currentListing() const
     l.title = m_ui->titleLineEdit->text();
     l.categoryId = m_categoryId;
     l.cityCodes = cityCodes();
-    const double price = m_ui->priceSpinBox->value();
-    l.price = price <= noPrice ? std::nullopt : std::optional<double>(price);
+    // The spin box rounds to cents and caps at 999,999,999: an imported price it
+    // cannot show exactly is kept unless the user edits the price.
+    if (m_priceEdited) {
+        const double price = m_ui->priceSpinBox->value();
+        l.price = price <= noPrice ? std::nullopt : std::optional<double>(price);
+    }
     l.contact = {m_ui->contactNameLineEdit->text(), m_ui->contactPhoneLineEdit->text(),
                  m_ui->contactWechatLineEdit->text()};
     l.expiresAt = m_ui->expiryCheckBox->isChecked() ? m_ui->expiryDateTimeEdit->dateTime()
@@ -369,10 +380,12 @@ Listing ListingEditor::currentListing() const
     l.promoted = m_ui->promotedCheckBox->isChecked();
     if (m_ui->readyCheckBox->isEnabled())
         l.status = m_ui->readyCheckBox->isChecked() ? ListingStatus::Ready : ListingStatus::Draft;
-    if (m_ui->bodyTextEdit->document()->isEmpty())
-        l.bodyHtml.clear();
-    else if (m_bodyDirty)
-        l.bodyHtml = bodyFragment(m_ui->bodyTextEdit->toHtml());
+    // An article the user did not touch keeps its stored HTML byte for byte.
+    if (m_bodyDirty) {
+        l.bodyHtml = m_ui->bodyTextEdit->document()->isEmpty()
+                         ? QString()
+                         : bodyFragment(m_ui->bodyTextEdit->toHtml());
+    }
     return l;
 }
 
@@ -434,9 +447,10 @@ void ListingEditor::saveAsCopy()
         m_ui->messageLabel->setText(tr("Could not save the copy: %1").arg(created.error().message));
         return;
     }
+    // The form now edits the copy; the original stays as the other writer left it.
     m_dirty = false;
-    m_ui->saveAsCopyButton->hide();
-    m_ui->messageLabel->hide();
+    m_bodyDirty = false;
+    setListing(created.value());
     emit copySaved(created.value().id);
 }
 

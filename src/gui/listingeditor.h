@@ -36,8 +36,9 @@ public:
     explicit ListingEditor(Library *library, QWidget *parent = nullptr);
     ~ListingEditor() override;
 
-    /// Shows \a listing (after saving the one being edited).
-    void setListing(const Listing &listing);
+    /// Shows \a listing after saving the one being edited; false (and the
+    /// form unchanged) when that save failed.
+    bool setListing(const Listing &listing);
     void clear();
     bool hasListing() const { return m_listing.id != 0; }
     qint64 listingId() const { return m_listing.id; }
@@ -93,6 +94,7 @@ private:
     bool m_applying = false;
     bool m_dirty = false;
     bool m_bodyDirty = false; // untouched bodies keep their stored HTML byte for byte
+    bool m_priceEdited = false; // likewise prices the spin box cannot show exactly
 };
 
 } // namespace ListingDesk

@@ -61,7 +61,7 @@ void MainWindow::reopenLastListing()
     const QString uuid = QSettings().value(QStringLiteral("mainWindow/lastListing")).toString();
     if (!uuid.isEmpty()) {
         auto listing = m_library->listings().loadByUuid(uuid);
-        if (listing && !listing.value().deleted && selectListing(listing.value().id))
+        if (listing && !listing.value().deleted && openListing(listing.value().id))
             return;
     }
     if (m_model->rowCount() > 0)
@@ -360,17 +360,8 @@ void MainWindow::modelReset()
 bool MainWindow::selectListing(qint64 id)
 {
     if (m_model->rowCount() > 0)
-        m_model->idAt(0);
-    int row = m_model->rowOf(id);
-    if (row < 0) {
-        // Not in view: show everything, unfiltered, and look again.
-        m_searchLineEdit->clear();
-        m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
-        applyFilter();
-        if (m_model->rowCount() > 0)
-            m_model->idAt(0);
-        row = m_model->rowOf(id);
-    }
+        m_model->idAt(0); // the first page, where new and recently saved listings are
+    const int row = m_model->rowOf(id);
     if (row < 0)
         return false;
     m_tableView->selectionModel()->setCurrentIndex(
@@ -379,13 +370,53 @@ bool MainWindow::selectListing(qint64 id)
     return true;
 }
 
+bool MainWindow::openListing(qint64 id)
+{
+    if (selectListing(id))
+        return m_editor->listingId() == id;
+    // Not among the rows read so far (a deep row, another sort order): open it
+    // in the form anyway and leave the table's selection empty.
+    if (!m_editor->saveNow())
+        return false;
+    auto listing = m_library->listings().load(id);
+    if (!listing) {
+        showError(tr("Cannot open the listing"), listing.error().message);
+        return false;
+    }
+    {
+        const QSignalBlocker blocker(m_tableView->selectionModel());
+        m_tableView->selectionModel()->clearSelection();
+    }
+    m_currentId = id;
+    return m_editor->setListing(listing.value());
+}
+
+void MainWindow::refuseToLeaveUnsaved()
+{
+    // The form still holds words that could not be stored: keep the table on
+    // that listing so the user sees what needs attention.
+    const int row = m_model->rowOf(m_editor->listingId());
+    const QSignalBlocker blocker(m_tableView->selectionModel());
+    if (row >= 0)
+        m_tableView->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    else
+        m_tableView->selectionModel()->clearSelection();
+    statusBar()->showMessage(tr("The open listing is not saved yet; save it as a copy or undo "
+                                "your changes first."),
+                             10000);
+}
+
 void MainWindow::currentRowChanged()
 {
     const QModelIndex current = m_tableView->currentIndex();
     const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
     if (id == m_editor->listingId())
         return;
-    m_editor->saveNow();
+    if (!m_editor->saveNow()) {
+        refuseToLeaveUnsaved();
+        return;
+    }
     m_currentId = id;
     if (!id) {
         m_editor->clear();
@@ -401,8 +432,10 @@ void MainWindow::currentRowChanged()
 
 void MainWindow::newListing()
 {
-    if (!m_editor->saveNow())
+    if (!m_editor->saveNow()) {
+        refuseToLeaveUnsaved();
         return;
+    }
     auto created = m_library->listings().create(Listing{});
     if (!created) {
         showError(tr("Cannot create a listing"), created.error().message);
@@ -412,13 +445,16 @@ void MainWindow::newListing()
     if (m_filterView->currentIndex().row() != int(SavedFilter::All)
         && m_filterView->currentIndex().row() != int(SavedFilter::Drafts))
         m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
-    selectListing(created.value().id);
-    m_editor->focusTitle();
+    if (openListing(created.value().id))
+        m_editor->focusTitle();
 }
 
 void MainWindow::duplicateSelected()
 {
-    m_editor->saveNow();
+    if (!m_editor->saveNow()) {
+        refuseToLeaveUnsaved();
+        return;
+    }
     qint64 last = 0;
     for (qint64 id : selectedIds()) {
         auto copy = m_library->listings().duplicate(id);
@@ -429,7 +465,7 @@ void MainWindow::duplicateSelected()
         last = copy.value().id;
     }
     if (last)
-        selectListing(last);
+        openListing(last);
 }
 
 void MainWindow::trashSelected()
@@ -437,9 +473,14 @@ void MainWindow::trashSelected()
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty() || m_model->query().filter == SavedFilter::Trash)
         return;
-    m_editor->saveNow();
-    m_editor->clear();
-    m_currentId = 0;
+    if (!m_editor->saveNow()) {
+        refuseToLeaveUnsaved();
+        return;
+    }
+    if (ids.contains(m_editor->listingId())) {
+        m_editor->clear();
+        m_currentId = 0;
+    }
     if (auto done = m_library->listings().moveToTrash(ids); !done) {
         showError(tr("Cannot move to the trash"), done.error().message);
         return;
@@ -466,6 +507,10 @@ void MainWindow::emptyTrash()
     const int inTrash = m_filterModel->count(SavedFilter::Trash);
     if (inTrash == 0)
         return;
+    if (!m_editor->saveNow()) {
+        refuseToLeaveUnsaved();
+        return;
+    }
     const auto answer = QMessageBox::question(
         this, tr("Empty the trash"),
         tr("Delete the %n listing(s) in the trash for good? This cannot be undone.", nullptr,
@@ -473,8 +518,10 @@ void MainWindow::emptyTrash()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    m_editor->clear();
-    m_currentId = 0;
+    if (m_editor->hasListing() && m_editor->currentListing().deleted) {
+        m_editor->clear();
+        m_currentId = 0;
+    }
     if (auto done = m_library->listings().emptyTrash(); !done)
         showError(tr("Cannot empty the trash"), done.error().message);
 }

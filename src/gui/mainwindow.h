@@ -30,8 +30,12 @@ public:
     ListingEditor *editor() const { return m_editor; }
     ListingTableModel *listingModel() const { return m_model; }
 
-    /// Selects the listing in the table if it is shown (and loads it into the form).
+    /// Selects the listing in the table if it is among the rows read so far
+    /// (which loads it into the form).
     bool selectListing(qint64 id);
+    /// Shows the listing in the form, selecting its row when it can be found.
+    /// False when the form's current listing could not be saved first.
+    bool openListing(qint64 id);
 
 public slots:
     void newListing();
@@ -55,6 +59,7 @@ private:
     void saveLayout() const;
     void applyFilter();
     void currentRowChanged();
+    void refuseToLeaveUnsaved();
     void modelReset();
     void updateActions();
     void updateEmptyState();

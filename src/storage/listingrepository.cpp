@@ -114,7 +114,9 @@ Clause whereFor(const ListingQuery &query)
     QStringList longTerms;
     for (const QString &term : query.searchText.simplified().split(QLatin1Char(' '),
                                                                    Qt::SkipEmptyParts)) {
-        if (term.size() >= 3) {
+        // Characters, not UTF-16 units: two emoji or rare CJK characters are
+        // four units but only two characters, too short for a trigram.
+        if (term.toUcs4().size() >= 3) {
             QString quoted = term;
             quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
             longTerms << QLatin1Char('"') + quoted + QLatin1Char('"');
@@ -268,10 +270,17 @@ Result<void> ListingRepository::writeRegions(qint64 id, const QStringList &codes
         if (seen.contains(code))
             continue; // the same city twice is one target
         seen << code;
-        if (!m_regions->byCode(code))
+        const std::optional<Region> region = m_regions->byCode(code);
+        if (!region)
             return makeError(Error::Kind::Data,
                              tr("Unknown city code %1; use a GB/T 2260 code such as 140400.")
                                  .arg(code));
+        // Listings go to city sub-sites; a whole province is a choice of its
+        // cities, which the city picker makes in one step.
+        if (region->level == 1)
+            return makeError(Error::Kind::Data,
+                             tr("%1 (%2) is a province; choose its cities instead.")
+                                 .arg(code, region->shortName));
         if (auto done = insert.exec({id, code, int(seen.size() - 1)}); !done)
             return done;
     }
@@ -403,8 +412,11 @@ Result<void> ListingRepository::setDeleted(const QList<qint64> &ids, bool delete
         const QString now = nowText();
         for (qsizetype start = 0; start < ids.size(); start += chunk) {
             const QList<qint64> part = ids.mid(start, chunk);
+            // The revision moves too, so a form still open elsewhere cannot
+            // save into a listing that was trashed or restored meanwhile.
             SqlStatement update(m_db, QStringLiteral("UPDATE listings SET deleted = ?, "
-                                                     "deleted_at = ?, updated_at = ? "
+                                                     "deleted_at = ?, updated_at = ?, "
+                                                     "revision = revision + 1 "
                                                      "WHERE id IN (%1)")
                                           .arg(placeholders(part.size())));
             QVariantList params{deleted ? 1 : 0, deleted ? QVariant(now) : QVariant(), now};

@@ -69,8 +69,18 @@ Result<QString> RegionRepository::resolve(const QString &reference)
     if (auto done = load(); !done)
         return done.error();
     const QString wanted = reference.trimmed();
+    auto notProvince = [this](const QString &code) -> Result<QString> {
+        const std::optional<Region> region = byCode(code);
+        if (region && region->level == 1)
+            return makeError(Error::Kind::Data,
+                             QCoreApplication::translate("RegionRepository",
+                                                         "%1 (%2) is a province; list its cities "
+                                                         "instead")
+                                 .arg(code, region->shortName));
+        return code;
+    };
     if (m_indexByCode.contains(wanted))
-        return wanted;
+        return notProvince(wanted);
     QStringList matches;
     for (const Region &region : std::as_const(m_regions)) {
         if (region.name == wanted || region.shortName == wanted)
@@ -81,7 +91,7 @@ Result<QString> RegionRepository::resolve(const QString &reference)
     if (matches.size() == 2 && byCode(matches.at(1))->parentCode == matches.at(0))
         matches.removeFirst();
     if (matches.size() == 1)
-        return matches.first();
+        return notProvince(matches.first());
     if (matches.isEmpty())
         return makeError(Error::Kind::NotFound,
                          QCoreApplication::translate("RegionRepository",

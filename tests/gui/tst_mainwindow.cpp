@@ -49,6 +49,8 @@ private slots:
     void trashAndRestore();
     void conflictKeepsUsersWords();
     void chipsRemoveByKeyboardAndUndo();
+    void failedSaveKeepsTheFormOnSwitch();
+    void newListingOpensWhateverTheSortOrder();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -319,6 +321,55 @@ void TestMainWindow::chipsRemoveByKeyboardAndUndo()
     QCOMPARE(m_window->editor()->currentListing().cityCodes,
              (QStringList{QStringLiteral("140400"), QStringLiteral("140100")}));
     QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("chip_140400")));
+}
+
+void TestMainWindow::failedSaveKeepsTheFormOnSwitch()
+{
+    const qint64 other = createListing(QStringLiteral("另一条"), QStringLiteral("<p>b</p>"));
+    const qint64 id = createListing(QStringLiteral("共享的信息"), QStringLiteral("<p>a</p>"));
+    QVERIFY(m_window->selectListing(id));
+    Library elsewhere;
+    QVERIFY(elsewhere.open(m_path).ok());
+    Listing theirs = elsewhere.listings().load(id).value();
+    theirs.title = QStringLiteral("别处的修改");
+    QVERIFY(elsewhere.listings().save(theirs).ok());
+
+    auto *title = child<QLineEdit>("titleLineEdit");
+    title->setFocus();
+    title->selectAll();
+    typeChinese(title, QStringLiteral("我打的字"));
+    // Choosing another listing must not throw the unsaved words away.
+    QVERIFY(!m_window->selectListing(other) || m_window->editor()->listingId() == id);
+    QCOMPARE(m_window->editor()->listingId(), id);
+    QCOMPARE(title->text(), QStringLiteral("我打的字"));
+    QVERIFY(m_window->editor()->hasUnsavedChanges());
+    action("newAction")->trigger();
+    QCOMPARE(m_window->editor()->listingId(), id);
+    QCOMPARE(title->text(), QStringLiteral("我打的字"));
+}
+
+void TestMainWindow::newListingOpensWhateverTheSortOrder()
+{
+    // Enough listings that a new, untitled one sorts far beyond the first page.
+    for (int i = 0; i < 300; ++i) {
+        Listing listing;
+        listing.title = QStringLiteral("信息 %1").arg(i, 3, 10, QLatin1Char('0'));
+        QVERIFY(m_library->listings().create(listing).ok());
+    }
+    auto *table = child<QTableView>("listingTableView");
+    table->sortByColumn(ListingTableModel::TitleColumn, Qt::DescendingOrder);
+    QVERIFY(m_window->selectListing(m_window->listingModel()->idAt(0)));
+    const qint64 before = m_window->editor()->listingId();
+    action("newAction")->trigger();
+    const qint64 created = m_window->editor()->listingId();
+    QVERIFY(created != before);
+    QVERIFY(m_library->listings().load(created).value().title.isEmpty());
+    auto *title = child<QLineEdit>("titleLineEdit");
+    QTRY_VERIFY(title->hasFocus());
+    typeChinese(title, QStringLiteral("新的信息"));
+    QVERIFY(m_window->editor()->saveNow());
+    QCOMPARE(m_library->listings().load(created).value().title, QStringLiteral("新的信息"));
+    QCOMPARE(m_library->listings().load(before).value().title.left(2), QStringLiteral("信息"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -132,7 +132,7 @@ void TestListingRepository::initTestCase()
          {str("211300")},
          ListingStatus::Draft},
         {"iPhone 14 Pro 转让",
-         "<p>国行 256G</p>",
+         "<p>国行 256G 📱📱</p>",
          "二手/手机",
          {str("140100"), str("140400")},
          ListingStatus::Modified},
@@ -428,6 +428,9 @@ void TestListingRepository::unknownCityIsRejected_data()
     QTest::newRow("create, a name is not a code") << true << str("长治");
     QTest::newRow("save, unknown code") << false << str("999999");
     QTest::newRow("save, five digits") << false << str("14040");
+    // Listings target city sub-sites; a province is a choice of its cities.
+    QTest::newRow("create, a province") << true << str("140000");
+    QTest::newRow("save, a province") << false << str("140000");
 }
 
 void TestListingRepository::unknownCityIsRejected()
@@ -677,6 +680,8 @@ void TestListingRepository::search_data()
         << str("急") << all << QStringList{resale, job};
     QTest::newRow("two digits") << str("14") << all << QStringList{phone};
     QTest::newRow("two characters, body only") << str("面议") << all << QStringList{bike};
+    // Two characters outside the BMP are four UTF-16 units, still too short for a trigram.
+    QTest::newRow("two emoji") << str("📱📱") << all << QStringList{phone};
     // Markup is not text.
     QTest::newRow("tag name") << str("span") << all << QStringList{};
     QTest::newRow("attribute name") << str("class") << all << QStringList{};
