@@ -11,6 +11,7 @@ packages="
     fonts-noto-cjk
     xvfb xauth
     sqlite3
+    libgumbo-dev
 "
 
 missing=""
