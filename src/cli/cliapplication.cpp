@@ -289,10 +289,17 @@ int CliApplication::list(Library &library, const QStringList &args, const QStrin
     }
     query.searchText = search;
     QJsonArray array;
-    for (qint64 id : library.listings().ids(query)) {
+    auto ids = library.listings().findIds(query);
+    if (!ids) {
+        m_err << tr("listingdesk-cli: %1").arg(ids.error().message) << Qt::endl;
+        return DataError;
+    }
+    for (qint64 id : std::as_const(ids.value())) {
         auto loaded = library.listings().load(id);
-        if (!loaded)
-            continue;
+        if (!loaded) {
+            m_err << tr("listingdesk-cli: %1").arg(loaded.error().message) << Qt::endl;
+            return DataError;
+        }
         const Listing &l = loaded.value();
         if (json) {
             array.append(listingToJson(l));

@@ -20,8 +20,11 @@ Result<int> ListingExporter::exportFile(const QString &path)
     ListingQuery query;
     query.sortKey = ListingQuery::SortKey::Updated;
     query.descending = false;
+    auto ids = m_library.listings().findIds(query);
+    if (!ids)
+        return ids.error();
     QList<Listing> listings;
-    for (qint64 id : m_library.listings().ids(query)) {
+    for (qint64 id : std::as_const(ids.value())) {
         auto listing = m_library.listings().load(id);
         if (!listing)
             return listing.error();

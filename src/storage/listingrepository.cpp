@@ -492,19 +492,25 @@ std::optional<ListingRow> ListingRepository::row(qint64 id)
     return rowFrom(statement);
 }
 
-QList<qint64> ListingRepository::ids(const ListingQuery &query, int offset, int limit)
+Result<QList<qint64>> ListingRepository::findIds(const ListingQuery &query, int offset, int limit)
 {
     const Clause where = whereFor(query);
     SqlStatement statement(m_db, QStringLiteral("SELECT l.id FROM listings l") + where.sql() +
                                      orderFor(query) + QStringLiteral(" LIMIT ? OFFSET ?"));
     QVariantList params = where.params;
     params << limit << offset;
+    if (auto done = statement.exec(params); !done)
+        return done.error();
     QList<qint64> result;
-    if (!statement.exec(params))
-        return result;
     while (statement.next())
         result << statement.value(0).toLongLong();
     return result;
+}
+
+QList<qint64> ListingRepository::ids(const ListingQuery &query, int offset, int limit)
+{
+    auto found = findIds(query, offset, limit);
+    return found ? found.value() : QList<qint64>();
 }
 
 std::array<int, savedFilterCount> ListingRepository::filterCounts()

@@ -73,7 +73,9 @@ public:
     int count(const ListingQuery &query);
     QList<ListingRow> rows(const ListingQuery &query, int offset, int limit);
     std::optional<ListingRow> row(qint64 id);
-    /// Ids in the query's order, for the CLI and export.
+    /// Ids in the query's order, for the CLI and export; an unreadable library is an error.
+    Result<QList<qint64>> findIds(const ListingQuery &query, int offset = 0, int limit = -1);
+    /// The same, empty on errors (for views, which show what they can).
     QList<qint64> ids(const ListingQuery &query, int offset = 0, int limit = -1);
     /// Listing counts for each saved filter, in SavedFilter order.
     std::array<int, savedFilterCount> filterCounts();
