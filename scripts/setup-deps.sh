@@ -7,11 +7,12 @@ packages="
     g++ cmake ninja-build pkgconf
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-qpa-plugins libgl-dev
+    qt6-qpa-plugins libqt6svg6 libgl-dev
     fonts-noto-cjk
     xvfb xauth
     sqlite3
     libgumbo-dev
+    appstream desktop-file-utils
 "
 
 missing=""

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -17,6 +18,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("ListingDesk"));
     QApplication::setApplicationVersion(QStringLiteral(LISTINGDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("listingdesk"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("listingdesk"),
+                                                 QIcon(QStringLiteral(":/icons/listingdesk.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
