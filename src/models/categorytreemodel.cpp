@@ -9,13 +9,13 @@
 namespace ListingDesk {
 
 CategoryTreeModel::CategoryTreeModel(const QList<Category> &categories, QObject *parent)
-    : QAbstractItemModel(parent)
+    : NodeVectorTreeModel(parent)
 {
     build(categories);
 }
 
 CategoryTreeModel::CategoryTreeModel(CategoryRepository *repository, QObject *parent)
-    : QAbstractItemModel(parent)
+    : NodeVectorTreeModel(parent)
 {
     auto categories = repository->all();
     if (!categories) {
@@ -41,8 +41,8 @@ void CategoryTreeModel::build(const QList<Category> &categories)
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         Node &node = m_nodes[i];
         if (node.category.parentId == 0) {
-            node.row = int(m_topLevel.size());
-            m_topLevel.push_back(int(i));
+            node.row = int(m_roots.size());
+            m_roots.push_back(int(i));
             reachable[i] = true;
             continue;
         }
@@ -63,55 +63,6 @@ void CategoryTreeModel::build(const QList<Category> &categories)
         if (!reachable[i])
             m_indexById.remove(m_nodes[i].category.id);
     }
-}
-
-const CategoryTreeModel::Node *CategoryTreeModel::nodeAt(const QModelIndex &index) const
-{
-    if (!index.isValid() || index.model() != this)
-        return nullptr;
-    return &m_nodes[std::size_t(index.internalId())];
-}
-
-QModelIndex CategoryTreeModel::indexOf(int node) const
-{
-    if (node < 0)
-        return {};
-    return createIndex(m_nodes[std::size_t(node)].row, 0, quintptr(node));
-}
-
-QModelIndex CategoryTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (row < 0 || column != 0)
-        return {};
-    const std::vector<int> *rows = &m_topLevel;
-    if (parent.isValid()) {
-        if (parent.column() != 0)
-            return {};
-        rows = &nodeAt(parent)->children;
-    }
-    if (std::size_t(row) >= rows->size())
-        return {};
-    return createIndex(row, 0, quintptr((*rows)[std::size_t(row)]));
-}
-
-QModelIndex CategoryTreeModel::parent(const QModelIndex &child) const
-{
-    const Node *node = nodeAt(child);
-    return node ? indexOf(node->parent) : QModelIndex();
-}
-
-int CategoryTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_topLevel.size());
-    if (parent.column() != 0)
-        return 0;
-    return int(nodeAt(parent)->children.size());
-}
-
-int CategoryTreeModel::columnCount(const QModelIndex &) const
-{
-    return 1;
 }
 
 QVariant CategoryTreeModel::data(const QModelIndex &index, int role) const

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "categoryrepository.h"
+#include "nodevectortreemodel.h"
 
-#include <QAbstractItemModel>
 #include <QHash>
 #include <QSet>
 
@@ -10,9 +10,22 @@
 
 namespace ListingDesk {
 
+namespace Detail {
+// At namespace scope, not nested in the model, because the model's base class
+// template needs it before the model itself is declared.
+struct CategoryTreeNode
+{
+    Category category;
+    int parent = -1; ///< index into m_nodes; -1 for a top-level category
+    int row = 0;
+    std::vector<int> children;
+    bool refused = false;
+};
+} // namespace Detail
+
 /// The category picker's tree: top-level categories and their second level,
 /// in the portal's order. Not checkable: a listing has exactly one category.
-class CategoryTreeModel : public QAbstractItemModel
+class CategoryTreeModel : public NodeVectorTreeModel<Detail::CategoryTreeNode>
 {
     Q_OBJECT
 public:
@@ -26,10 +39,6 @@ public:
     /// Reads CategoryRepository::all() once; an unreadable table gives an empty tree.
     explicit CategoryTreeModel(CategoryRepository *repository, QObject *parent = nullptr);
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -44,21 +53,10 @@ public:
     QSet<qint64> refusedIds() const { return m_refused; }
 
 private:
-    struct Node
-    {
-        Category category;
-        int parent = -1; ///< index into m_nodes; -1 for a top-level category
-        int row = 0;
-        std::vector<int> children;
-        bool refused = false;
-    };
+    using Node = Detail::CategoryTreeNode;
 
     void build(const QList<Category> &categories);
-    const Node *nodeAt(const QModelIndex &index) const;
-    QModelIndex indexOf(int node) const;
 
-    std::vector<Node> m_nodes;
-    std::vector<int> m_topLevel;
     QHash<qint64, int> m_indexById;
     QSet<qint64> m_refused;
 };

@@ -11,13 +11,13 @@
 namespace ListingDesk {
 
 RegionTreeModel::RegionTreeModel(const QList<Region> &regions, QObject *parent)
-    : QAbstractItemModel(parent)
+    : NodeVectorTreeModel(parent)
 {
     build(regions);
 }
 
 RegionTreeModel::RegionTreeModel(RegionRepository *repository, QObject *parent)
-    : QAbstractItemModel(parent)
+    : NodeVectorTreeModel(parent)
 {
     auto regions = repository->all();
     if (!regions) {
@@ -53,8 +53,8 @@ void RegionTreeModel::build(const QList<Region> &regions)
         const QString &parentCode = parentCodes.at(qsizetype(i));
         Node &node = m_nodes[i];
         if (parentCode.isEmpty()) {
-            node.row = int(m_provinces.size());
-            m_provinces.push_back(int(i));
+            node.row = int(m_roots.size());
+            m_roots.push_back(int(i));
             linked[i] = true;
             continue;
         }
@@ -79,7 +79,7 @@ void RegionTreeModel::build(const QList<Region> &regions)
         m_nodes[i].province =
             m_nodes[std::size_t(top)].parent < 0 && linked[std::size_t(top)] ? top : -1;
     }
-    for (int province : m_provinces)
+    for (int province : m_roots)
         m_nodes[std::size_t(province)].cityCount =
             int(m_nodes[std::size_t(province)].children.size());
     // Nodes hanging from an orphan are unreachable; forget their codes so
@@ -88,55 +88,6 @@ void RegionTreeModel::build(const QList<Region> &regions)
         if (m_nodes[i].province < 0)
             m_indexByCode.remove(m_nodes[i].code);
     }
-}
-
-const RegionTreeModel::Node *RegionTreeModel::nodeAt(const QModelIndex &index) const
-{
-    if (!index.isValid() || index.model() != this)
-        return nullptr;
-    return &m_nodes[std::size_t(index.internalId())];
-}
-
-QModelIndex RegionTreeModel::indexOf(int node) const
-{
-    if (node < 0)
-        return {};
-    return createIndex(m_nodes[std::size_t(node)].row, 0, quintptr(node));
-}
-
-QModelIndex RegionTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (row < 0 || column != 0)
-        return {};
-    const std::vector<int> *rows = &m_provinces;
-    if (parent.isValid()) {
-        if (parent.column() != 0)
-            return {};
-        rows = &nodeAt(parent)->children;
-    }
-    if (std::size_t(row) >= rows->size())
-        return {};
-    return createIndex(row, 0, quintptr((*rows)[std::size_t(row)]));
-}
-
-QModelIndex RegionTreeModel::parent(const QModelIndex &child) const
-{
-    const Node *node = nodeAt(child);
-    return node ? indexOf(node->parent) : QModelIndex();
-}
-
-int RegionTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_provinces.size());
-    if (parent.column() != 0)
-        return 0;
-    return int(nodeAt(parent)->children.size());
-}
-
-int RegionTreeModel::columnCount(const QModelIndex &) const
-{
-    return 1;
 }
 
 Qt::CheckState RegionTreeModel::checkState(const Node &node) const

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "nodevectortreemodel.h"
 #include "regionrepository.h"
 
-#include <QAbstractItemModel>
 #include <QHash>
 #include <QSet>
 #include <QStringList>
@@ -11,12 +11,35 @@
 
 namespace ListingDesk {
 
+namespace Detail {
+// At namespace scope, not nested in the model, because the model's base class
+// template needs it before the model itself is declared.
+struct RegionTreeNode
+{
+    QString code;
+    QString name;
+    QString shortName;
+    int level = 0;
+    int parent = -1;   ///< index into m_nodes; -1 for a province
+    int row = 0;       ///< position among its parent's children
+    int province = -1; ///< index of its province (itself for a province)
+    std::vector<int> children;
+    bool checked = false; ///< cities and counties only
+    bool refused = false;
+    // Provinces only: how many of their cities, and of their cities and
+    // counties, are checked. Kept up to date so data() never walks the subtree.
+    int checkedCities = 0;
+    int checkedTotal = 0;
+    int cityCount = 0;
+};
+} // namespace Detail
+
 /// The city picker's tree: province → prefecture-level city → county, in code
 /// order. Cities and counties carry check boxes because one listing goes to
 /// several cities; checking a province checks all its prefecture-level cities
 /// in one step (a province is never a target itself). The tree is built once
 /// with parent links, so parent() and index() are constant time.
-class RegionTreeModel : public QAbstractItemModel
+class RegionTreeModel : public NodeVectorTreeModel<Detail::RegionTreeNode>
 {
     Q_OBJECT
 public:
@@ -30,10 +53,6 @@ public:
     /// Reads RegionRepository::all() once; an unreadable table gives an empty tree.
     explicit RegionTreeModel(RegionRepository *repository, QObject *parent = nullptr);
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -57,28 +76,9 @@ signals:
     void checkedCodesChanged();
 
 private:
-    struct Node
-    {
-        QString code;
-        QString name;
-        QString shortName;
-        int level = 0;
-        int parent = -1;   ///< index into m_nodes; -1 for a province
-        int row = 0;       ///< position among its parent's children
-        int province = -1; ///< index of its province (itself for a province)
-        std::vector<int> children;
-        bool checked = false; ///< cities and counties only
-        bool refused = false;
-        // Provinces only: how many of their cities, and of their cities and
-        // counties, are checked. Kept up to date so data() never walks the subtree.
-        int checkedCities = 0;
-        int checkedTotal = 0;
-        int cityCount = 0;
-    };
+    using Node = Detail::RegionTreeNode;
 
     void build(const QList<Region> &regions);
-    const Node *nodeAt(const QModelIndex &index) const;
-    QModelIndex indexOf(int node) const;
     Qt::CheckState checkState(const Node &node) const;
     /// Flips one city or county; records the change in \a changed. No signals.
     bool setChecked(int node, bool checked, std::vector<int> &changed);
@@ -87,8 +87,6 @@ private:
     /// provinces (their check state follows their cities).
     void emitChanged(std::vector<int> nodes, const QList<int> &roles);
 
-    std::vector<Node> m_nodes;
-    std::vector<int> m_provinces;
     QHash<QString, int> m_indexByCode;
     QStringList m_checked;
     QSet<QString> m_refused;
