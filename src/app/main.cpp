@@ -27,9 +27,9 @@ int main(int argc, char *argv[])
                                         "to a listing portal."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"), QApplication::translate("main", "Open the library at PATH."),
-        QApplication::translate("main", "PATH"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QApplication::translate("main", "Open the library at PATH."),
+                                      QApplication::translate("main", "PATH"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QApplication::translate("main", "Language of the interface: en or zh_CN."),

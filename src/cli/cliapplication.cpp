@@ -13,8 +13,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 #include <QJsonObject>
+#include <QUuid>
 
 #include <cstdio>
 
@@ -139,8 +139,7 @@ int CliApplication::run(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption dbOption(QStringLiteral("db"), tr("The library file."),
-                                      tr("PATH"));
+    const QCommandLineOption dbOption(QStringLiteral("db"), tr("The library file."), tr("PATH"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         tr("Language of messages: en or zh_CN."), tr("LANG"));
     const QCommandLineOption statusOption(QStringLiteral("status"),
@@ -150,8 +149,8 @@ int CliApplication::run(const QStringList &arguments)
                                              "this text."),
                                           tr("TEXT"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption limitOption(QStringLiteral("limit"),
-                                         tr("At most this many regions."), tr("N"));
+    const QCommandLineOption limitOption(QStringLiteral("limit"), tr("At most this many regions."),
+                                         tr("N"));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         tr("Show this help."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
@@ -182,11 +181,11 @@ int CliApplication::run(const QStringList &arguments)
                                       QStringLiteral("regions"), QStringLiteral("categories")};
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
-    if (command != QLatin1String("list")
-        && (parser.isSet(statusOption) || parser.isSet(searchOption)))
+    if (command != QLatin1String("list") &&
+        (parser.isSet(statusOption) || parser.isSet(searchOption)))
         return usage(tr("--status and --search belong to the list command"));
-    if (parser.isSet(jsonOption)
-        && (command == QLatin1String("import") || command == QLatin1String("export")))
+    if (parser.isSet(jsonOption) &&
+        (command == QLatin1String("import") || command == QLatin1String("export")))
         return usage(tr("--json belongs to the list, show, regions and categories commands"));
     if (parser.isSet(limitOption) && command != QLatin1String("regions"))
         return usage(tr("--limit belongs to the regions search command"));
@@ -209,8 +208,8 @@ int CliApplication::run(const QStringList &arguments)
                                  .arg(parser.value(limitOption)));
         }
     }
-    if (command == QLatin1String("categories")
-        && (args.size() != 1 || args.first() != QLatin1String("list")))
+    if (command == QLatin1String("categories") &&
+        (args.size() != 1 || args.first() != QLatin1String("list")))
         return usage(tr("use \"categories list\""));
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
@@ -241,8 +240,8 @@ int CliApplication::import(Library &library, const QStringList &args)
     if (args.size() != 1)
         return usage(tr("import takes exactly one FILE"));
     if (!interchangeFormatForPath(args.first()))
-        return usage(tr("%1: unknown file type; import reads .json and .csv files")
-                         .arg(args.first()));
+        return usage(
+            tr("%1: unknown file type; import reads .json and .csv files").arg(args.first()));
     auto summary = ListingImporter(library).importFile(args.first());
     if (!summary) {
         m_err << tr("listingdesk-cli: %1").arg(summary.error().message) << Qt::endl;
@@ -261,8 +260,8 @@ int CliApplication::exportTo(Library &library, const QStringList &args)
     if (args.size() != 1)
         return usage(tr("export takes exactly one FILE"));
     if (!interchangeFormatForPath(args.first()))
-        return usage(tr("%1: unknown file type; export writes .json and .csv files")
-                         .arg(args.first()));
+        return usage(
+            tr("%1: unknown file type; export writes .json and .csv files").arg(args.first()));
     auto written = ListingExporter(library).exportFile(args.first());
     if (!written) {
         m_err << tr("listingdesk-cli: %1").arg(written.error().message) << Qt::endl;
@@ -343,10 +342,10 @@ int CliApplication::show(Library &library, const QStringList &args, bool json)
     if (l.price)
         m_out << tr("Price:     %1").arg(locale.toString(*l.price, 'f', 2)) << Qt::endl;
     if (l.contact != Contact{})
-        m_out << tr("Contact:   %1 %2 %3").arg(l.contact.name, l.contact.phone,
-                                               l.contact.wechat.isEmpty()
-                                                   ? QString()
-                                                   : tr("WeChat %1").arg(l.contact.wechat))
+        m_out << tr("Contact:   %1 %2 %3")
+                     .arg(l.contact.name, l.contact.phone,
+                          l.contact.wechat.isEmpty() ? QString()
+                                                     : tr("WeChat %1").arg(l.contact.wechat))
               << Qt::endl;
     if (l.expiresAt.isValid())
         m_out << tr("Expires:   %1").arg(l.expiresAt.toString(Qt::ISODate)) << Qt::endl;
@@ -408,8 +407,8 @@ int CliApplication::searchRegions(Library &library, const QString &text, int lim
         const SearchEntry &entry = index.entries().at(hit.entry);
         m_out << entry.key << QLatin1String("  ") << padded(entry.shortName, nameWidth)
               << QLatin1String("  ") << padded(levelName(levels.value(entry.key)), levelWidth)
-              << QLatin1String("  ") << padded(entry.context, provinceWidth)
-              << QLatin1String("  ") << entry.pinyin << Qt::endl;
+              << QLatin1String("  ") << padded(entry.context, provinceWidth) << QLatin1String("  ")
+              << entry.pinyin << Qt::endl;
     }
     return Ok;
 }
@@ -424,14 +423,14 @@ int CliApplication::listCategories(Library &library, bool json)
     if (json) {
         QJsonArray array;
         for (const Category &category : categories.value()) {
-            array.append(QJsonObject{
-                {QStringLiteral("id"), category.id},
-                {QStringLiteral("path"), category.path},
-                {QStringLiteral("name"), category.name},
-                {QStringLiteral("name_en"), category.nameEn},
-                {QStringLiteral("pinyin"), category.pinyin},
-                {QStringLiteral("parent"),
-                 category.parentId ? QJsonValue(category.parentId) : QJsonValue()}});
+            array.append(
+                QJsonObject{{QStringLiteral("id"), category.id},
+                            {QStringLiteral("path"), category.path},
+                            {QStringLiteral("name"), category.name},
+                            {QStringLiteral("name_en"), category.nameEn},
+                            {QStringLiteral("pinyin"), category.pinyin},
+                            {QStringLiteral("parent"),
+                             category.parentId ? QJsonValue(category.parentId) : QJsonValue()}});
         }
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return Ok;

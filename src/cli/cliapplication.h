@@ -9,8 +9,8 @@ namespace ListingDesk {
 class Library;
 
 /// listingdesk-cli: import, export, list and show listings, search regions and
-/// list categories, over the same library and the same storage code as the GUI. Exit codes are part of its interface:
-/// scripts and cron jobs depend on them.
+/// list categories, over the same library and the same storage code as the GUI. Exit codes are part
+/// of its interface: scripts and cron jobs depend on them.
 class CliApplication
 {
     Q_DECLARE_TR_FUNCTIONS(CliApplication)

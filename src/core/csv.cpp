@@ -85,10 +85,9 @@ Result<QList<CsvRecord>> parseCsv(const QString &input)
         }
     }
     if (inQuotes) {
-        return makeError(Error::Kind::Data,
-                         QCoreApplication::translate(
-                             "Csv", "line %1: a quoted field is never closed")
-                             .arg(quoteStartLine));
+        return makeError(Error::Kind::Data, QCoreApplication::translate(
+                                                "Csv", "line %1: a quoted field is never closed")
+                                                .arg(quoteStartLine));
     }
     if (!field.isEmpty() || !current.fields.isEmpty() || fieldWasQuoted)
         endRecord();
@@ -100,8 +99,8 @@ QString csvLine(const QStringList &fields)
     QStringList quoted;
     quoted.reserve(fields.size());
     for (const QString &field : fields) {
-        if (field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"'))
-            || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))) {
+        if (field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
+            field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))) {
             QString escaped = field;
             escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
             quoted << QLatin1Char('"') + escaped + QLatin1Char('"');

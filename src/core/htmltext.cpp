@@ -8,10 +8,10 @@ namespace {
 
 bool isBlockTag(QStringView name)
 {
-    static const QStringView blocks[] = {u"p",  u"br", u"div", u"h1", u"h2", u"h3", u"h4",
-                                         u"h5", u"h6", u"li",  u"tr", u"td", u"th", u"figcaption",
-                                         u"figure", u"blockquote", u"pre", u"table", u"ul", u"ol",
-                                         u"hr"};
+    static const QStringView blocks[] = {
+        u"p",      u"br",         u"div", u"h1",    u"h2", u"h3", u"h4",
+        u"h5",     u"h6",         u"li",  u"tr",    u"td", u"th", u"figcaption",
+        u"figure", u"blockquote", u"pre", u"table", u"ul", u"ol", u"hr"};
     for (QStringView block : blocks) {
         if (name.compare(block, Qt::CaseInsensitive) == 0)
             return true;
@@ -76,8 +76,8 @@ QString htmlToPlainText(const QString &html)
         // As in a browser, "<" starts a tag only before a letter, "/" or "!";
         // otherwise ("月租<2000元") it is text and must not swallow what follows.
         const QChar next = pos + 1 < size ? html.at(pos + 1) : QChar();
-        const bool startsTag = (next >= u'a' && next <= u'z') || (next >= u'A' && next <= u'Z')
-                               || next == u'/' || next == u'!';
+        const bool startsTag = (next >= u'a' && next <= u'z') || (next >= u'A' && next <= u'Z') ||
+                               next == u'/' || next == u'!';
         if (c == u'<' && startsTag) {
             const qsizetype close = html.indexOf(QLatin1Char('>'), pos);
             if (close < 0)
@@ -96,8 +96,8 @@ QString htmlToPlainText(const QString &html)
                 ++nameEnd;
             const QStringView name = tag.left(nameEnd);
             pos = close + 1;
-            if (!closing && (name.compare(u"script", Qt::CaseInsensitive) == 0
-                             || name.compare(u"style", Qt::CaseInsensitive) == 0)) {
+            if (!closing && (name.compare(u"script", Qt::CaseInsensitive) == 0 ||
+                             name.compare(u"style", Qt::CaseInsensitive) == 0)) {
                 const QString endTag = QLatin1String("</") + name.toString();
                 const qsizetype endPos = html.indexOf(endTag, pos, Qt::CaseInsensitive);
                 pos = endPos < 0 ? size : endPos;

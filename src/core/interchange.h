@@ -15,11 +15,11 @@ namespace ListingDesk {
 /// category path and city references against the library.
 struct ListingRecord
 {
-    QString location;           ///< "record 3" (JSON) or "line 5" (CSV), for error messages
-    QString uuid;               ///< empty = a new listing
+    QString location; ///< "record 3" (JSON) or "line 5" (CSV), for error messages
+    QString uuid;     ///< empty = a new listing
     QString title;
-    QString categoryPath;       ///< "房产/租房"
-    QStringList cities;         ///< GB/T 2260 codes (names are resolved later too)
+    QString categoryPath; ///< "房产/租房"
+    QStringList cities;   ///< GB/T 2260 codes (names are resolved later too)
     QString bodyHtml;
     std::optional<double> price;
     Contact contact;

@@ -6,10 +6,10 @@ namespace ListingDesk {
 
 bool Listing::sameContent(const Listing &other) const
 {
-    return uuid == other.uuid && title == other.title && bodyHtml == other.bodyHtml
-           && categoryId == other.categoryId && cityCodes == other.cityCodes
-           && price == other.price && contact == other.contact && expiresAt == other.expiresAt
-           && promoted == other.promoted && status == other.status;
+    return uuid == other.uuid && title == other.title && bodyHtml == other.bodyHtml &&
+           categoryId == other.categoryId && cityCodes == other.cityCodes && price == other.price &&
+           contact == other.contact && expiresAt == other.expiresAt && promoted == other.promoted &&
+           status == other.status;
 }
 
 QStringList readinessProblems(const Listing &listing)

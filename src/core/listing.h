@@ -23,22 +23,22 @@ struct Contact
 /// and writes it, the form edits a copy, the interchange format serialises it.
 struct Listing
 {
-    qint64 id = 0;              ///< local row id; 0 until stored
-    QString uuid;               ///< stable identity across libraries and portals
+    qint64 id = 0; ///< local row id; 0 until stored
+    QString uuid;  ///< stable identity across libraries and portals
     QString title;
     QString bodyHtml;
-    qint64 categoryId = 0;      ///< 0 = no category chosen yet
-    QString categoryPath;       ///< "房产/租房", filled by storage for display and export
-    QStringList cityCodes;      ///< GB/T 2260 codes, in the order the user chose them
+    qint64 categoryId = 0; ///< 0 = no category chosen yet
+    QString categoryPath;  ///< "房产/租房", filled by storage for display and export
+    QStringList cityCodes; ///< GB/T 2260 codes, in the order the user chose them
     std::optional<double> price;
     Contact contact;
-    QDateTime expiresAt;        ///< invalid = does not expire
+    QDateTime expiresAt; ///< invalid = does not expire
     bool promoted = false;
     ListingStatus status = ListingStatus::Draft;
-    int revision = 0;           ///< optimistic lock; bumped by every save
+    int revision = 0; ///< optimistic lock; bumped by every save
     QDateTime createdAt;
     QDateTime updatedAt;
-    bool deleted = false;       ///< in the trash
+    bool deleted = false; ///< in the trash
 
     /// Equal in everything the user edits (ignores id, revision and timestamps).
     bool sameContent(const Listing &other) const;

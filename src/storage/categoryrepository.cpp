@@ -11,11 +11,11 @@ Result<void> CategoryRepository::load()
 {
     if (m_loaded)
         return {};
-    SqlStatement query(m_db, QStringLiteral(
-                                 "SELECT c.id, ifnull(c.parent_id, 0), c.name, c.name_en, c.pinyin "
-                                 "FROM categories c LEFT JOIN categories p ON p.id = c.parent_id "
-                                 "ORDER BY ifnull(p.position, c.position), c.parent_id IS NOT NULL, "
-                                 "c.position, c.id"));
+    SqlStatement query(
+        m_db, QStringLiteral("SELECT c.id, ifnull(c.parent_id, 0), c.name, c.name_en, c.pinyin "
+                             "FROM categories c LEFT JOIN categories p ON p.id = c.parent_id "
+                             "ORDER BY ifnull(p.position, c.position), c.parent_id IS NOT NULL, "
+                             "c.position, c.id"));
     if (auto done = query.exec(); !done)
         return done;
     QHash<qint64, QString> names;
@@ -28,9 +28,9 @@ Result<void> CategoryRepository::load()
         category.nameEn = query.value(3).toString();
         category.pinyin = query.value(4).toString();
         names.insert(category.id, category.name);
-        category.path = category.parentId ? names.value(category.parentId) + QLatin1Char('/')
-                                                + category.name
-                                          : category.name;
+        category.path = category.parentId
+                            ? names.value(category.parentId) + QLatin1Char('/') + category.name
+                            : category.name;
         m_categories << category;
     }
     m_loaded = true;

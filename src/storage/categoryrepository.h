@@ -14,8 +14,8 @@ struct Category
     qint64 parentId = 0; ///< 0 for a top-level category
     QString name;        ///< Chinese name, as on the portal
     QString nameEn;
-    QString path;        ///< "房产/租房"
-    QString pinyin;      ///< "zu fang", for search
+    QString path;   ///< "房产/租房"
+    QString pinyin; ///< "zu fang", for search
 };
 
 /// The category tree. Small (about a hundred rows), so it is read once and

@@ -52,8 +52,8 @@ QString Database::defaultPath()
 {
     // GenericDataLocation + our name rather than AppDataLocation, which would
     // nest organisation and application ("ListingDesk/ListingDesk").
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/ListingDesk/library.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/ListingDesk/library.sqlite");
 }
 
 QSqlDatabase Database::connection() const
@@ -98,12 +98,15 @@ Result<void> Database::openAndMigrate(int targetVersion)
     const QString &path = m_path;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return makeError(Error::Kind::Database,
-                         QCoreApplication::translate("Database", "The SQLite driver for Qt is missing; install the package "
-                            "libqt6sql6-sqlite."));
+                         QCoreApplication::translate(
+                             "Database", "The SQLite driver for Qt is missing; install the package "
+                                         "libqt6sql6-sqlite."));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(Error::Kind::Io, QCoreApplication::translate("Database", "Could not create the folder %1 for the library.")
-                                              .arg(info.absolutePath()));
+        return makeError(Error::Kind::Io,
+                         QCoreApplication::translate(
+                             "Database", "Could not create the folder %1 for the library.")
+                             .arg(info.absolutePath()));
     const bool existed = info.exists() && info.size() > 0;
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -111,7 +114,8 @@ Result<void> Database::openAndMigrate(int targetVersion)
     // A busy timeout lets the GUI and a CLI cron job share one file politely.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return makeError(Error::Kind::Database, QCoreApplication::translate("Database", "Could not open the library %1: %2")
+        return makeError(Error::Kind::Database, QCoreApplication::translate(
+                                                    "Database", "Could not open the library %1: %2")
                                                     .arg(path, db.lastError().text()));
 
     // Reading the version is the first real read: a file that is not a SQLite
@@ -120,16 +124,19 @@ Result<void> Database::openAndMigrate(int targetVersion)
     {
         QSqlQuery versionQuery(db);
         if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next())
-            return makeError(Error::Kind::Database,
-                             QCoreApplication::translate("Database", "%1 is not a ListingDesk library (%2).")
-                                 .arg(path, versionQuery.lastError().text()));
+            return makeError(
+                Error::Kind::Database,
+                QCoreApplication::translate("Database", "%1 is not a ListingDesk library (%2).")
+                    .arg(path, versionQuery.lastError().text()));
         version = versionQuery.value(0).toInt();
     }
     if (version > currentSchemaVersion)
         return makeError(Error::Kind::TooNew,
-                         QCoreApplication::translate("Database", "The library %1 was written by a newer version of ListingDesk "
-                            "(library format %2; this version understands up to %3). "
-                            "Update ListingDesk to open it; the file was not changed.")
+                         QCoreApplication::translate(
+                             "Database",
+                             "The library %1 was written by a newer version of ListingDesk "
+                             "(library format %2; this version understands up to %3). "
+                             "Update ListingDesk to open it; the file was not changed.")
                              .arg(path)
                              .arg(version)
                              .arg(currentSchemaVersion));
@@ -137,11 +144,13 @@ Result<void> Database::openAndMigrate(int targetVersion)
         // Version 0 with tables in it is some other program's database: adding
         // our tables to it would damage the user's file.
         QSqlQuery tables(db);
-        if (tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && tables.next()
-            && tables.value(0).toInt() > 0)
+        if (tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && tables.next() &&
+            tables.value(0).toInt() > 0)
             return makeError(Error::Kind::Database,
-                             QCoreApplication::translate("Database", "%1 is a SQLite database of another program, not a ListingDesk "
-                                "library; it was not changed.")
+                             QCoreApplication::translate(
+                                 "Database",
+                                 "%1 is a SQLite database of another program, not a ListingDesk "
+                                 "library; it was not changed.")
                                  .arg(path));
     }
     if (auto configured = configure(); !configured)
@@ -151,17 +160,19 @@ Result<void> Database::openAndMigrate(int targetVersion)
 
     if (existed && version > 0) {
         // VACUUM INTO writes a consistent copy even while the WAL holds changes.
-        m_backupPath = QStringLiteral("%1.v%2-%3.bak")
-                           .arg(path)
-                           .arg(version)
-                           .arg(QDateTime::currentDateTimeUtc().toString(
-                               QStringLiteral("yyyyMMddHHmmss")));
+        m_backupPath =
+            QStringLiteral("%1.v%2-%3.bak")
+                .arg(path)
+                .arg(version)
+                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")));
         QFile::remove(m_backupPath);
         SqlStatement backup(db, QStringLiteral("VACUUM INTO ?"));
         if (auto done = backup.exec({m_backupPath}); !done)
             return makeError(Error::Kind::Io,
-                             QCoreApplication::translate("Database", "Could not copy the library before upgrading it, so it was "
-                                "left as it is: %1")
+                             QCoreApplication::translate(
+                                 "Database",
+                                 "Could not copy the library before upgrading it, so it was "
+                                 "left as it is: %1")
                                  .arg(done.error().message));
         qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
     }
@@ -171,14 +182,15 @@ Result<void> Database::openAndMigrate(int targetVersion)
 Result<void> Database::configure()
 {
     QSqlDatabase db = connection();
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-                               "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
-                               "PRAGMA cache_size = -32000"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
+          "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -32000"}) {
         // journal_mode answers with a row; exec() is enough for all of them.
         if (auto done = execSql(db, QLatin1String(pragma)); !done) {
-            return makeError(Error::Kind::Database,
-                             QCoreApplication::translate("Database", "Could not open the library %1: %2")
-                                 .arg(m_path, done.error().message));
+            return makeError(
+                Error::Kind::Database,
+                QCoreApplication::translate("Database", "Could not open the library %1: %2")
+                    .arg(m_path, done.error().message));
         }
     }
     return {};
@@ -191,21 +203,27 @@ Result<void> Database::migrate(int from, int to)
     return inTransaction(db, [&]() -> Result<void> {
         for (int step = from + 1; step <= to; ++step) {
             const QStringList files =
-                QDir(QStringLiteral(":/sql")).entryList({QStringLiteral("%1_*.sql")
-                                                             .arg(step, 3, 10, QLatin1Char('0'))});
+                QDir(QStringLiteral(":/sql"))
+                    .entryList({QStringLiteral("%1_*.sql").arg(step, 3, 10, QLatin1Char('0'))});
             if (files.size() != 1)
                 return makeError(Error::Kind::Database,
-                                 QCoreApplication::translate("Database", "Migration step %1 is missing from this build.").arg(step));
+                                 QCoreApplication::translate(
+                                     "Database", "Migration step %1 is missing from this build.")
+                                     .arg(step));
             QFile file(QStringLiteral(":/sql/") + files.first());
             if (!file.open(QIODevice::ReadOnly))
-                return makeError(Error::Kind::Database,
-                                 QCoreApplication::translate("Database", "Migration step %1 could not be read.").arg(step));
+                return makeError(
+                    Error::Kind::Database,
+                    QCoreApplication::translate("Database", "Migration step %1 could not be read.")
+                        .arg(step));
             for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
                 if (auto done = execSql(db, statement); !done)
-                    return makeError(Error::Kind::Database,
-                                     QCoreApplication::translate("Database", "Upgrading the library to format %1 failed: %2")
-                                         .arg(step)
-                                         .arg(done.error().message));
+                    return makeError(
+                        Error::Kind::Database,
+                        QCoreApplication::translate("Database",
+                                                    "Upgrading the library to format %1 failed: %2")
+                            .arg(step)
+                            .arg(done.error().message));
             }
             if (step == 1) {
                 if (auto seeded = Seeder(db).seedAll(); !seeded)

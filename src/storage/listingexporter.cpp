@@ -32,8 +32,8 @@ Result<int> ListingExporter::exportFile(const QString &path)
     }
     // QSaveFile: an interrupted export never leaves half a file behind.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(writeInterchange(listings, *format)) < 0
-        || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(writeInterchange(listings, *format)) < 0 ||
+        !file.commit())
         return makeError(Error::Kind::Io,
                          QCoreApplication::translate("ListingExporter", "cannot write %1 (%2)")
                              .arg(path, file.errorString()));

@@ -14,7 +14,8 @@ namespace {
 Error recordError(const ListingRecord &record, const QString &field, const QString &problem)
 {
     return makeError(Error::Kind::Data,
-                     QCoreApplication::translate("ListingImporter", "%1, field \"%2\": %3").arg(record.location, field, problem));
+                     QCoreApplication::translate("ListingImporter", "%1, field \"%2\": %3")
+                         .arg(record.location, field, problem));
 }
 
 } // namespace
@@ -23,21 +24,27 @@ Result<ImportSummary> ListingImporter::importFile(const QString &path)
 {
     const auto format = interchangeFormatForPath(path);
     if (!format)
-        return makeError(Error::Kind::Data,
-                         QCoreApplication::translate("ListingImporter", "%1: unknown file type; import reads .json and .csv files")
-                             .arg(path));
+        return makeError(
+            Error::Kind::Data,
+            QCoreApplication::translate("ListingImporter",
+                                        "%1: unknown file type; import reads .json and .csv files")
+                .arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Error::Kind::Io,
-                         QCoreApplication::translate("ListingImporter", "%1: cannot be read (%2)").arg(path, file.errorString()));
+                         QCoreApplication::translate("ListingImporter", "%1: cannot be read (%2)")
+                             .arg(path, file.errorString()));
     auto records = parseInterchange(file.readAll(), *format);
     if (!records)
-        return makeError(Error::Kind::Data,
-                         QCoreApplication::translate("ListingImporter", "%1: %2; nothing was imported").arg(path, records.error().message));
+        return makeError(Error::Kind::Data, QCoreApplication::translate(
+                                                "ListingImporter", "%1: %2; nothing was imported")
+                                                .arg(path, records.error().message));
     auto imported = import(records.value());
     if (!imported)
-        return makeError(imported.error().kind, QCoreApplication::translate("ListingImporter", "%1: %2; nothing was imported")
-                                                    .arg(path, imported.error().message));
+        return makeError(
+            imported.error().kind,
+            QCoreApplication::translate("ListingImporter", "%1: %2; nothing was imported")
+                .arg(path, imported.error().message));
     return imported;
 }
 
@@ -80,16 +87,20 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
             // belong to the portal. An export read back unchanged is fine, though.
             const ListingStatus current = existing ? existing->status : ListingStatus::Draft;
             listing.status = record.status.value_or(current);
-            if (listing.status != current && listing.status != ListingStatus::Draft
-                && listing.status != ListingStatus::Ready)
-                return recordError(record, QStringLiteral("status"),
-                                   QCoreApplication::translate("ListingImporter", "\"%1\" cannot be set by an import; use draft or ready")
-                                       .arg(statusKey(listing.status)));
+            if (listing.status != current && listing.status != ListingStatus::Draft &&
+                listing.status != ListingStatus::Ready)
+                return recordError(
+                    record, QStringLiteral("status"),
+                    QCoreApplication::translate(
+                        "ListingImporter", "\"%1\" cannot be set by an import; use draft or ready")
+                        .arg(statusKey(listing.status)));
             if (listing.status == ListingStatus::Ready && current != ListingStatus::Ready) {
                 const QStringList problems = readinessProblems(listing);
                 if (!problems.isEmpty())
-                    return recordError(record, QStringLiteral("status"),
-                                       QCoreApplication::translate("ListingImporter", "cannot be ready: %1").arg(problems.join(QLatin1Char(' '))));
+                    return recordError(
+                        record, QStringLiteral("status"),
+                        QCoreApplication::translate("ListingImporter", "cannot be ready: %1")
+                            .arg(problems.join(QLatin1Char(' '))));
             }
             if (existing) {
                 listing.id = existing->id;

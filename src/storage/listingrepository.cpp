@@ -57,9 +57,9 @@ struct Clause
     QVariantList params;
     QString sql() const
     {
-        return conditions.isEmpty() ? QString()
-                                    : QStringLiteral(" WHERE ") +
-                                          conditions.join(QLatin1String(" AND "));
+        return conditions.isEmpty()
+                   ? QString()
+                   : QStringLiteral(" WHERE ") + conditions.join(QLatin1String(" AND "));
     }
 };
 
@@ -112,8 +112,8 @@ Clause whereFor(const ListingQuery &query)
         clause.params << query.regionCode << query.regionCode << query.regionCode;
     }
     QStringList longTerms;
-    for (const QString &term : query.searchText.simplified().split(QLatin1Char(' '),
-                                                                   Qt::SkipEmptyParts)) {
+    for (const QString &term :
+         query.searchText.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         // Characters, not UTF-16 units: two emoji or rare CJK characters are
         // four units but only two characters, too short for a trigram.
         if (term.toUcs4().size() >= 3) {
@@ -209,12 +209,12 @@ ListingRepository::ListingRepository(QSqlDatabase db, CategoryRepository *catego
 
 Result<Listing> ListingRepository::readListing(const QString &where, const QVariant &key)
 {
-    SqlStatement query(m_db, QStringLiteral(
-                                 "SELECT id, uuid, title, body_html, ifnull(category_id, 0), "
-                                 "price, contact_name, contact_phone, contact_wechat, expires_at, "
-                                 "promoted, status, revision, created_at, updated_at, deleted "
-                                 "FROM listings WHERE ") +
-                                 where);
+    SqlStatement query(
+        m_db, QStringLiteral("SELECT id, uuid, title, body_html, ifnull(category_id, 0), "
+                             "price, contact_name, contact_phone, contact_wechat, expires_at, "
+                             "promoted, status, revision, created_at, updated_at, deleted "
+                             "FROM listings WHERE ") +
+                  where);
     if (auto done = query.exec({key}); !done)
         return done.error();
     if (!query.next())
@@ -272,9 +272,9 @@ Result<void> ListingRepository::writeRegions(qint64 id, const QStringList &codes
         seen << code;
         const std::optional<Region> region = m_regions->byCode(code);
         if (!region)
-            return makeError(Error::Kind::Data,
-                             tr("Unknown city code %1; use a GB/T 2260 code such as 140400.")
-                                 .arg(code));
+            return makeError(
+                Error::Kind::Data,
+                tr("Unknown city code %1; use a GB/T 2260 code such as 140400.").arg(code));
         // Listings go to city sub-sites; a whole province is a choice of its
         // cities, which the city picker makes in one step.
         if (region->level == 1)
@@ -291,9 +291,10 @@ Result<void> ListingRepository::writeRevision(const Listing &listing)
 {
     SqlStatement insert(m_db, QStringLiteral("INSERT OR REPLACE INTO revisions (listing_id, "
                                              "revision, saved_at, snapshot) VALUES (?, ?, ?, ?)"));
-    const QByteArray snapshot = QJsonDocument(listingToJson(listing)).toJson(QJsonDocument::Compact);
-    if (auto done = insert.exec({listing.id, listing.revision, nowText(),
-                                 QString::fromUtf8(snapshot)});
+    const QByteArray snapshot =
+        QJsonDocument(listingToJson(listing)).toJson(QJsonDocument::Compact);
+    if (auto done =
+            insert.exec({listing.id, listing.revision, nowText(), QString::fromUtf8(snapshot)});
         !done)
         return done;
     SqlStatement prune(m_db, QStringLiteral("DELETE FROM revisions WHERE listing_id = ? "
@@ -308,17 +309,18 @@ Result<Listing> ListingRepository::insertInTransaction(Listing listing)
     if (listing.uuid.isEmpty())
         listing.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = nowText();
-    SqlStatement insert(m_db, QStringLiteral(
-                                  "INSERT INTO listings (uuid, title, body_html, body_text, "
-                                  "category_id, price, contact_name, contact_phone, contact_wechat, "
-                                  "expires_at, promoted, status, revision, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
-    if (auto done = insert.exec(
-            {listing.uuid, text(listing.title), text(listing.bodyHtml), text(htmlToPlainText(listing.bodyHtml)),
-             listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
-             listing.price ? QVariant(*listing.price) : QVariant(), text(listing.contact.name),
-             text(listing.contact.phone), text(listing.contact.wechat), timeValue(listing.expiresAt),
-             listing.promoted, statusKey(listing.status), now, now});
+    SqlStatement insert(
+        m_db, QStringLiteral("INSERT INTO listings (uuid, title, body_html, body_text, "
+                             "category_id, price, contact_name, contact_phone, contact_wechat, "
+                             "expires_at, promoted, status, revision, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+    if (auto done = insert.exec({listing.uuid, text(listing.title), text(listing.bodyHtml),
+                                 text(htmlToPlainText(listing.bodyHtml)),
+                                 listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
+                                 listing.price ? QVariant(*listing.price) : QVariant(),
+                                 text(listing.contact.name), text(listing.contact.phone),
+                                 text(listing.contact.wechat), timeValue(listing.expiresAt),
+                                 listing.promoted, statusKey(listing.status), now, now});
         !done)
         return done.error();
     listing.id = insert.lastInsertId().toLongLong();
@@ -344,19 +346,19 @@ Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool che
     if (auto done = writeRevision(previous.value()); !done)
         return done.error();
     const QString now = nowText();
-    SqlStatement update(m_db, QStringLiteral(
-                                  "UPDATE listings SET title = ?, body_html = ?, body_text = ?, "
-                                  "category_id = ?, price = ?, contact_name = ?, contact_phone = ?, "
-                                  "contact_wechat = ?, expires_at = ?, promoted = ?, status = ?, "
-                                  "revision = revision + 1, updated_at = ? "
-                                  "WHERE id = ? AND (? = 0 OR revision = ?)"));
+    SqlStatement update(
+        m_db, QStringLiteral("UPDATE listings SET title = ?, body_html = ?, body_text = ?, "
+                             "category_id = ?, price = ?, contact_name = ?, contact_phone = ?, "
+                             "contact_wechat = ?, expires_at = ?, promoted = ?, status = ?, "
+                             "revision = revision + 1, updated_at = ? "
+                             "WHERE id = ? AND (? = 0 OR revision = ?)"));
     if (auto done = update.exec(
             {text(listing.title), text(listing.bodyHtml), text(htmlToPlainText(listing.bodyHtml)),
              listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
              listing.price ? QVariant(*listing.price) : QVariant(), text(listing.contact.name),
-             text(listing.contact.phone), text(listing.contact.wechat), timeValue(listing.expiresAt),
-             listing.promoted, statusKey(listing.status), now, listing.id, checkRevision ? 1 : 0,
-             listing.revision});
+             text(listing.contact.phone), text(listing.contact.wechat),
+             timeValue(listing.expiresAt), listing.promoted, statusKey(listing.status), now,
+             listing.id, checkRevision ? 1 : 0, listing.revision});
         !done)
         return done.error();
     if (update.rowsAffected() != 1) {
@@ -470,8 +472,8 @@ QList<ListingRow> ListingRepository::rows(const ListingQuery &query, int offset,
     SqlStatement statement(m_db, QStringLiteral("SELECT ") + rowColumns +
                                      QStringLiteral(" FROM listings l WHERE l.id IN ("
                                                     "SELECT l.id FROM listings l") +
-                                     where.sql() + order +
-                                     QStringLiteral(" LIMIT ? OFFSET ?)") + order);
+                                     where.sql() + order + QStringLiteral(" LIMIT ? OFFSET ?)") +
+                                     order);
     QVariantList params = where.params;
     params << limit << offset;
     QList<ListingRow> result;
@@ -553,8 +555,9 @@ std::array<int, savedFilterCount> ListingRepository::filterCounts()
 QList<ListingRevision> ListingRepository::revisions(qint64 id)
 {
     QList<ListingRevision> result;
-    SqlStatement statement(m_db, QStringLiteral("SELECT revision, saved_at, snapshot FROM revisions "
-                                                "WHERE listing_id = ? ORDER BY revision DESC"));
+    SqlStatement statement(m_db,
+                           QStringLiteral("SELECT revision, saved_at, snapshot FROM revisions "
+                                          "WHERE listing_id = ? ORDER BY revision DESC"));
     if (!statement.exec({id}))
         return result;
     while (statement.next()) {

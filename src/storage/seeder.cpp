@@ -41,9 +41,9 @@ Result<void> Seeder::seedRegions()
     auto rows = parseCsv(QString::fromUtf8(data.value()));
     if (!rows)
         return rows.error();
-    SqlStatement insert(m_db, QStringLiteral(
-                                  "INSERT INTO regions (code, parent_code, level, name, "
-                                  "short_name, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    SqlStatement insert(
+        m_db, QStringLiteral("INSERT INTO regions (code, parent_code, level, name, "
+                             "short_name, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     bool header = true;
     for (const CsvRecord &row : std::as_const(rows.value())) {
         if (header) { // code,parent,level,name,short_name,pinyin,initials
@@ -80,9 +80,9 @@ Result<void> Seeder::seedCategories()
         int childPosition = 0;
         for (const QJsonValue &childValue : group.value(QStringLiteral("children")).toArray()) {
             const QJsonObject child = childValue.toObject();
-            if (auto done = insert.exec({parentId, child.value(QStringLiteral("name")).toString(),
-                                         child.value(QStringLiteral("en")).toString(),
-                                         childPosition++});
+            if (auto done =
+                    insert.exec({parentId, child.value(QStringLiteral("name")).toString(),
+                                 child.value(QStringLiteral("en")).toString(), childPosition++});
                 !done)
                 return done;
         }
@@ -100,22 +100,22 @@ Result<void> Seeder::seedCategoryPinyin()
     // categories.json whose ids differ.
     SqlStatement topUpdate(m_db, QStringLiteral("UPDATE categories SET pinyin = ? "
                                                 "WHERE parent_id IS NULL AND name = ?"));
-    SqlStatement childUpdate(m_db, QStringLiteral(
-                                       "UPDATE categories SET pinyin = ? WHERE name = ? AND "
-                                       "parent_id = (SELECT id FROM categories WHERE "
-                                       "parent_id IS NULL AND name = ?)"));
+    SqlStatement childUpdate(m_db,
+                             QStringLiteral("UPDATE categories SET pinyin = ? WHERE name = ? AND "
+                                            "parent_id = (SELECT id FROM categories WHERE "
+                                            "parent_id IS NULL AND name = ?)"));
     for (const QJsonValue &value : top) {
         const QJsonObject group = value.toObject();
         const QString groupName = group.value(QStringLiteral("name")).toString();
-        if (auto done = topUpdate.exec({group.value(QStringLiteral("pinyin")).toString(),
-                                        groupName});
+        if (auto done =
+                topUpdate.exec({group.value(QStringLiteral("pinyin")).toString(), groupName});
             !done)
             return done;
         for (const QJsonValue &childValue : group.value(QStringLiteral("children")).toArray()) {
             const QJsonObject child = childValue.toObject();
-            if (auto done = childUpdate.exec({child.value(QStringLiteral("pinyin")).toString(),
-                                              child.value(QStringLiteral("name")).toString(),
-                                              groupName});
+            if (auto done =
+                    childUpdate.exec({child.value(QStringLiteral("pinyin")).toString(),
+                                      child.value(QStringLiteral("name")).toString(), groupName});
                 !done)
                 return done;
         }

@@ -22,17 +22,19 @@ Result<void> SqlStatement::exec(const QVariantList &values)
 {
     if (!m_prepared) {
         qCWarning(lcStorage) << "prepare failed:" << m_query.lastError().text() << m_sql;
-        return makeError(Error::Kind::Database,
-                         QCoreApplication::translate("Storage", "The library could not prepare a query (%1).")
-                             .arg(m_query.lastError().text()));
+        return makeError(
+            Error::Kind::Database,
+            QCoreApplication::translate("Storage", "The library could not prepare a query (%1).")
+                .arg(m_query.lastError().text()));
     }
     for (int i = 0; i < values.size(); ++i)
         m_query.bindValue(i, values.at(i));
     if (!m_query.exec()) {
         qCWarning(lcStorage) << "exec failed:" << m_query.lastError().text() << m_sql;
-        return makeError(Error::Kind::Database,
-                         QCoreApplication::translate("Storage", "The library could not run a query (%1).")
-                             .arg(m_query.lastError().text()));
+        return makeError(
+            Error::Kind::Database,
+            QCoreApplication::translate("Storage", "The library could not run a query (%1).")
+                .arg(m_query.lastError().text()));
     }
     return {};
 }
@@ -42,9 +44,9 @@ Result<void> execSql(const QSqlDatabase &db, const QString &sql)
     QSqlQuery query(db);
     if (!query.exec(sql)) {
         qCWarning(lcStorage) << "exec failed:" << query.lastError().text() << sql;
-        return makeError(Error::Kind::Database, QStringLiteral("%1 (in: %2)")
-                                                    .arg(query.lastError().text(),
-                                                         sql.simplified().left(80)));
+        return makeError(
+            Error::Kind::Database,
+            QStringLiteral("%1 (in: %2)").arg(query.lastError().text(), sql.simplified().left(80)));
     }
     return {};
 }

@@ -39,8 +39,7 @@ private:
 Result<void> execSql(const QSqlDatabase &db, const QString &sql);
 
 /// Commits when \a body succeeds and rolls back otherwise.
-template<typename Body>
-auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
+template <typename Body> auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
 {
     if (!db.transaction())
         return makeError(Error::Kind::Database,
@@ -54,8 +53,9 @@ auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
     if (!db.commit()) {
         const QString message = db.lastError().text();
         db.rollback();
-        return makeError(Error::Kind::Database,
-                         QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
+        return makeError(
+            Error::Kind::Database,
+            QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
     }
     return result;
 }

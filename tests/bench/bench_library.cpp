@@ -52,7 +52,17 @@ namespace {
 QTextStream out(stdout);
 QTextStream err(stderr);
 
-enum Phase { FirstRows, Filter, CategoryFilter, RegionFilter, Sort, LastRows, Save, Untimed, PhaseCount };
+enum Phase {
+    FirstRows,
+    Filter,
+    CategoryFilter,
+    RegionFilter,
+    Sort,
+    LastRows,
+    Save,
+    Untimed,
+    PhaseCount
+};
 
 // ------------------------------------------------------------- SQL tracing
 
@@ -76,9 +86,11 @@ struct SqliteApi
                 return std::nullopt;
             SqliteApi a;
             a.trace = reinterpret_cast<decltype(a.trace)>(dlsym(lib, "sqlite3_trace_v2"));
-            a.expandedSql = reinterpret_cast<decltype(a.expandedSql)>(dlsym(lib, "sqlite3_expanded_sql"));
+            a.expandedSql =
+                reinterpret_cast<decltype(a.expandedSql)>(dlsym(lib, "sqlite3_expanded_sql"));
             a.free = reinterpret_cast<decltype(a.free)>(dlsym(lib, "sqlite3_free"));
-            a.libversion = reinterpret_cast<decltype(a.libversion)>(dlsym(lib, "sqlite3_libversion"));
+            a.libversion =
+                reinterpret_cast<decltype(a.libversion)>(dlsym(lib, "sqlite3_libversion"));
             if (!a.trace || !a.expandedSql || !a.free || !a.libversion)
                 return std::nullopt;
             return a;
@@ -107,7 +119,8 @@ public:
         if (!api || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
             return false;
         void *sqlite = *static_cast<void *const *>(handle.constData());
-        return sqlite && api->trace(sqlite, traceStmt | traceProfile, &SqlTrace::callback, this) == 0;
+        return sqlite &&
+               api->trace(sqlite, traceStmt | traceProfile, &SqlTrace::callback, this) == 0;
     }
     void setPhase(Phase phase) { m_phase = phase; }
     const QList<TracedStatement> &statements() const { return m_statements; }
@@ -124,7 +137,8 @@ private:
                 return 0;
             const SqliteApi *api = SqliteApi::get();
             char *expanded = api->expandedSql(statement);
-            self->m_running.insert(statement, {self->m_statements.size(), self->m_clock.nsecsElapsed()});
+            self->m_running.insert(statement,
+                                   {self->m_statements.size(), self->m_clock.nsecsElapsed()});
             self->m_statements.append(
                 {self->m_phase, QString::fromUtf8(expanded ? expanded : text)});
             api->free(expanded);
@@ -133,7 +147,8 @@ private:
             if (it != self->m_running.cend()) {
                 // SQLite's own figure (*x) counts whole milliseconds; time it here.
                 Q_UNUSED(x);
-                self->m_statements[it.value().first].ns = self->m_clock.nsecsElapsed() - it.value().second;
+                self->m_statements[it.value().first].ns =
+                    self->m_clock.nsecsElapsed() - it.value().second;
                 self->m_running.erase(it);
             }
         }
@@ -205,7 +220,8 @@ int touchRows(const ListingTableModel &model, int first, int last)
 
 const QString searchPhrase = QStringLiteral("消防工");
 const QString categoryPath = QStringLiteral("房产/租房");
-const QString regionCode = QStringLiteral("140000"); // 山西: a province, so its cities and counties too
+const QString regionCode =
+    QStringLiteral("140000"); // 山西: a province, so its cities and counties too
 constexpr int visibleRows = 50;
 
 struct RunResult
@@ -384,7 +400,8 @@ std::optional<QString> runOnce(const QString &path, RunResult &result)
 
 bool isRead(const TracedStatement &s)
 {
-    return s.phase != Save && s.sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive);
+    return s.phase != Save &&
+           s.sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive);
 }
 
 /// Replays the run's read statements in one sqlite3 process; fills shellMs.
@@ -457,16 +474,19 @@ void printPlain(const QList<Line> &lines, const Line &header)
     all << lines;
     int width[7] = {};
     for (const Line &l : all) {
-        const QString cells[7] = {l.operation, l.ours, l.sql, l.shell, l.ratio, l.target, l.verdict};
+        const QString cells[7] = {l.operation, l.ours,   l.sql,    l.shell,
+                                  l.ratio,     l.target, l.verdict};
         for (int i = 0; i < 7; ++i)
             width[i] = std::max(width[i], int(cells[i].size()));
     }
     for (const Line &l : all) {
-        const QString cells[7] = {l.operation, l.ours, l.sql, l.shell, l.ratio, l.target, l.verdict};
+        const QString cells[7] = {l.operation, l.ours,   l.sql,    l.shell,
+                                  l.ratio,     l.target, l.verdict};
         QString text;
         for (int i = 0; i < 7; ++i)
-            text += (i == 0 ? cells[i].leftJustified(width[i]) : cells[i].rightJustified(width[i])) +
-                    QStringLiteral("  ");
+            text +=
+                (i == 0 ? cells[i].leftJustified(width[i]) : cells[i].rightJustified(width[i])) +
+                QStringLiteral("  ");
         out << text.trimmed() << '\n';
     }
 }
@@ -511,13 +531,15 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Times ListingDesk on a library and compares "
                                                     "with the sqlite3 shell."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The library (see listingdesk-generate)."));
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("The library (see listingdesk-generate)."));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs (default 5)."),
                                         QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
                                          QStringLiteral("One run; for the smoke test."));
-    const QCommandLineOption traceOption(QStringLiteral("trace"),
-                                         QStringLiteral("List every statement of the last run with its times."));
+    const QCommandLineOption traceOption(
+        QStringLiteral("trace"),
+        QStringLiteral("List every statement of the last run with its times."));
     const QCommandLineOption shellOption(QStringLiteral("sqlite3"),
                                          QStringLiteral("The sqlite3 shell (default: from PATH)."),
                                          QStringLiteral("program"), QStringLiteral("sqlite3"));
@@ -544,11 +566,12 @@ int main(int argc, char *argv[])
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), path});
         if (!child.waitForFinished(600000) || child.exitStatus() != QProcess::NormalExit ||
             child.exitCode() != 0) {
-            err << "run " << run + 1 << " failed: "
-                << QString::fromUtf8(child.readAllStandardError()).trimmed() << '\n';
+            err << "run " << run + 1
+                << " failed: " << QString::fromUtf8(child.readAllStandardError()).trimmed() << '\n';
             return 1;
         }
-        std::optional<RunResult> parsed = RunResult::fromJson(child.readAllStandardOutput().trimmed());
+        std::optional<RunResult> parsed =
+            RunResult::fromJson(child.readAllStandardOutput().trimmed());
         if (!parsed) {
             err << "run " << run + 1 << " answered nothing readable\n";
             return 1;
@@ -566,9 +589,10 @@ int main(int argc, char *argv[])
         }
         results << result;
         out << "run " << run + 1 << '/' << runs << ": first rows " << ms(result.ms[FirstRows])
-            << ", filter " << ms(result.ms[Filter]) << ", category " << ms(result.ms[CategoryFilter])
-            << ", province " << ms(result.ms[RegionFilter]) << ", sort " << ms(result.ms[Sort]) << ", last "
-            << ms(result.ms[LastRows]) << ", save " << ms(result.ms[Save]) << '\n'
+            << ", filter " << ms(result.ms[Filter]) << ", category "
+            << ms(result.ms[CategoryFilter]) << ", province " << ms(result.ms[RegionFilter])
+            << ", sort " << ms(result.ms[Sort]) << ", last " << ms(result.ms[LastRows]) << ", save "
+            << ms(result.ms[Save]) << '\n'
             << Qt::flush;
     }
 
@@ -578,8 +602,8 @@ int main(int argc, char *argv[])
             values << (r.*member)[phase];
         return medianOf(values);
     };
-    const bool haveShell = std::all_of(results.cbegin(), results.cend(),
-                                       [](const RunResult &r) { return r.shellOk; });
+    const bool haveShell =
+        std::all_of(results.cbegin(), results.cend(), [](const RunResult &r) { return r.shellOk; });
     const bool traced = results.first().traced;
     double rssMb = 0;
     for (const RunResult &r : std::as_const(results))
@@ -601,18 +625,22 @@ int main(int argc, char *argv[])
                .arg(QThread::idealThreadCount())
                .arg(QString::fromLatin1(qVersion()))
                .arg(runs)
-        << "Each run: a new process opens the library (empty SQLite cache); the OS file cache stays warm.\n"
-        << "\"SQL\": time inside SQLite statements in ListingDesk (traced, first step to finalize); \"sqlite3\": "
+        << "Each run: a new process opens the library (empty SQLite cache); the OS file cache "
+           "stays warm.\n"
+        << "\"SQL\": time inside SQLite statements in ListingDesk (traced, first step to "
+           "finalize); \"sqlite3\": "
            "replays the same statements in the shell (.timer, 1 ms resolution).\n";
     if (!shellNote.isEmpty())
         out << "Note: " << shellNote << ".\n";
     if (parser.isSet(quickOption))
-        out << "Note: --quick is a smoke run; its figures and verdicts mean little (use scripts/bench.sh).\n";
+        out << "Note: --quick is a smoke run; its figures and verdicts mean little (use "
+               "scripts/bench.sh).\n";
     out << '\n';
 
     const Line header{QStringLiteral("Operation"), QStringLiteral("ListingDesk"),
-                      QStringLiteral("SQL"), QStringLiteral("sqlite3"), QStringLiteral("ratio"),
-                      QStringLiteral("target"), QStringLiteral("")};
+                      QStringLiteral("SQL"),       QStringLiteral("sqlite3"),
+                      QStringLiteral("ratio"),     QStringLiteral("target"),
+                      QStringLiteral("")};
     struct Spec
     {
         Phase phase;
@@ -621,10 +649,20 @@ int main(int argc, char *argv[])
         bool compare;
     };
     const QList<Spec> specs{
-        {FirstRows, QStringLiteral("Open + first %1 rows (all, newest first)").arg(visibleRows), 150, true},
-        {Filter, QStringLiteral("Filter “%1” + first rows (%2 matches)").arg(searchPhrase).arg(last.matches), 40, true},
-        {CategoryFilter, QStringLiteral("Category %1 + first rows (%2)").arg(categoryPath).arg(last.categoryMatches), 40, true},
-        {RegionFilter, QStringLiteral("Province 山西 + first rows (%1)").arg(last.regionMatches), 40, true},
+        {FirstRows, QStringLiteral("Open + first %1 rows (all, newest first)").arg(visibleRows),
+         150, true},
+        {Filter,
+         QStringLiteral("Filter “%1” + first rows (%2 matches)")
+             .arg(searchPhrase)
+             .arg(last.matches),
+         40, true},
+        {CategoryFilter,
+         QStringLiteral("Category %1 + first rows (%2)")
+             .arg(categoryPath)
+             .arg(last.categoryMatches),
+         40, true},
+        {RegionFilter, QStringLiteral("Province 山西 + first rows (%1)").arg(last.regionMatches),
+         40, true},
         {Sort, QStringLiteral("Sort by title + first rows"), 50, true},
         {LastRows, QStringLiteral("Jump to the last %1 rows").arg(visibleRows), -1, true},
         {Save, QStringLiteral("Save one listing (FTS + revision)"), 10, false},
@@ -634,7 +672,8 @@ int main(int argc, char *argv[])
     for (const Spec &spec : specs) {
         const double ours = median(&RunResult::ms, spec.phase);
         const double sql = traced ? median(&RunResult::sqlMs, spec.phase) : -1;
-        const double shell = spec.compare && haveShell ? median(&RunResult::shellMs, spec.phase) : -1;
+        const double shell =
+            spec.compare && haveShell ? median(&RunResult::shellMs, spec.phase) : -1;
         // The shell reports whole milliseconds; never divide by less than half of one.
         const double ratio = shell >= 0 ? ours / std::max(shell, 0.5) : -1;
         QStringList target;
@@ -649,15 +688,23 @@ int main(int argc, char *argv[])
                 met = met && ratio <= 1.5;
         }
         allMet = allMet && met;
-        lines << Line{spec.name, ms(ours), ms(sql), ms(shell),
-                      ratio >= 0 ? QStringLiteral("%1×").arg(ratio, 0, 'f', 2) : QStringLiteral("–"),
-                      target.join(QLatin1String(", ")), met ? QStringLiteral("ok") : QStringLiteral("MISSED")};
+        lines << Line{spec.name,
+                      ms(ours),
+                      ms(sql),
+                      ms(shell),
+                      ratio >= 0 ? QStringLiteral("%1×").arg(ratio, 0, 'f', 2)
+                                 : QStringLiteral("–"),
+                      target.join(QLatin1String(", ")),
+                      met ? QStringLiteral("ok") : QStringLiteral("MISSED")};
     }
     const bool rssMet = rssMb <= 150;
     allMet = allMet && rssMet;
     lines << Line{QStringLiteral("Peak RSS (VmHWM) of a run"),
-                  QStringLiteral("%1 MB").arg(rssMb, 0, 'f', 1), QStringLiteral("–"),
-                  QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("≤ 150 MB"),
+                  QStringLiteral("%1 MB").arg(rssMb, 0, 'f', 1),
+                  QStringLiteral("–"),
+                  QStringLiteral("–"),
+                  QStringLiteral("–"),
+                  QStringLiteral("≤ 150 MB"),
                   rssMet ? QStringLiteral("ok") : QStringLiteral("MISSED")};
 
     printPlain(lines, header);
@@ -666,7 +713,8 @@ int main(int argc, char *argv[])
     out << '\n' << (allMet ? "All targets met.\n" : "Some targets were missed (see MISSED).\n");
 
     if (parser.isSet(traceOption)) {
-        static const char *names[] = {"first rows", "filter", "category", "region", "sort", "last rows", "save", "untimed"};
+        static const char *names[] = {"first rows", "filter",    "category", "region",
+                                      "sort",       "last rows", "save",     "untimed"};
         out << "\nStatements of the last run (in-process ms / shell ms):\n";
         qsizetype replayed = 0;
         for (const TracedStatement &s : last.statements) {

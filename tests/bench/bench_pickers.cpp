@@ -23,7 +23,7 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-template<typename Picker>
+template <typename Picker>
 void measure(const char *name, Library &library, QWidget *anchor, int runs)
 {
     QList<double> build, open;
@@ -48,8 +48,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QTemporaryDir dir;
     Library library;
-    const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                   : dir.filePath(QStringLiteral("library.sqlite"));
+    const QString path =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : dir.filePath(QStringLiteral("library.sqlite"));
     if (auto opened = library.open(path); !opened) {
         fprintf(stderr, "%s\n", qPrintable(opened.error().message));
         return 2;
@@ -62,7 +62,8 @@ int main(int argc, char *argv[])
     const int runs = 21;
     printf("Pickers, median of %d runs (QT_QPA_PLATFORM=%s)\n\n", runs,
            qgetenv("QT_QPA_PLATFORM").constData());
-    printf("| Picker | build (once per form) | open (each click, to first paint) |\n|---|--:|--:|\n");
+    printf(
+        "| Picker | build (once per form) | open (each click, to first paint) |\n|---|--:|--:|\n");
     measure<CityPicker>("City picker (3,218 regions)", library, anchor, runs);
     measure<CategoryPicker>("Category picker (128 categories)", library, anchor, runs);
     return 0;

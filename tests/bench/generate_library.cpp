@@ -53,8 +53,10 @@ public:
     double real() { return m_gen.generateDouble(); }
     bool chance(double p) { return m_gen.generateDouble() < p; }
     quint32 bits() { return m_gen.generate(); }
-    template<typename T>
-    const T &pick(const QList<T> &items) { return items.at(qsizetype(m_gen.bounded(quint32(items.size())))); }
+    template <typename T> const T &pick(const QList<T> &items)
+    {
+        return items.at(qsizetype(m_gen.bounded(quint32(items.size()))));
+    }
 
 private:
     QRandomGenerator m_gen;
@@ -84,30 +86,30 @@ private:
 // ---------------------------------------------------------------- word pools
 
 // Big cities get many more listings than small ones, as on the portals.
-const QStringList bigCities = list({"北京", "上海", "广州", "深圳", "成都", "重庆", "天津", "武汉",
-                                    "杭州", "西安", "南京", "郑州", "长沙", "苏州", "沈阳", "青岛",
-                                    "东莞", "佛山", "合肥", "济南", "昆明", "哈尔滨", "石家庄",
-                                    "太原", "长治", "大连", "厦门", "福州", "南宁", "宁波"});
+const QStringList bigCities =
+    list({"北京", "上海",   "广州",   "深圳", "成都", "重庆", "天津", "武汉", "杭州", "西安",
+          "南京", "郑州",   "长沙",   "苏州", "沈阳", "青岛", "东莞", "佛山", "合肥", "济南",
+          "昆明", "哈尔滨", "石家庄", "太原", "长治", "大连", "厦门", "福州", "南宁", "宁波"});
 
-const QStringList districts = list({"市区", "城区", "开发区", "高新区", "新区", "老城区", "火车站附近",
-                                    "万达广场旁", "地铁口", "大学城", "市中心", "东关", "西街",
-                                    "南门", "北环", "经济技术开发区"});
+const QStringList districts =
+    list({"市区", "城区", "开发区", "高新区", "新区", "老城区", "火车站附近", "万达广场旁",
+          "地铁口", "大学城", "市中心", "东关", "西街", "南门", "北环", "经济技术开发区"});
 
-const QStringList surnames = list({"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                   "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
-                                   "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧",
-                                   "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"});
-const QStringList givenNames = list({"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军",
-                                     "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞",
-                                     "平", "刚", "桂英", "建华", "志强", "晓东", "海燕", "丽华",
-                                     "文博", "子涵", "浩然", "欣怡", "雨萱", "俊杰", "红梅", "建国"});
+const QStringList surnames =
+    list({"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱",
+          "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于",
+          "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"});
+const QStringList givenNames =
+    list({"伟",   "芳",   "娜",   "秀英", "敏",   "静",   "丽",   "强",   "磊",
+          "军",   "洋",   "勇",   "艳",   "杰",   "娟",   "涛",   "明",   "超",
+          "秀兰", "霞",   "平",   "刚",   "桂英", "建华", "志强", "晓东", "海燕",
+          "丽华", "文博", "子涵", "浩然", "欣怡", "雨萱", "俊杰", "红梅", "建国"});
 const QStringList honorifics = list({"先生", "女士", "经理", "老师", "师傅"});
-const QStringList wechatWords = {QStringLiteral("sunny"), QStringLiteral("xiaowang"),
-                                 QStringLiteral("happy"), QStringLiteral("ok"),
-                                 QStringLiteral("house"), QStringLiteral("job"),
-                                 QStringLiteral("lee"), QStringLiteral("zhang"),
-                                 QStringLiteral("star"), QStringLiteral("tiger"),
-                                 QStringLiteral("home"), QStringLiteral("fang")};
+const QStringList wechatWords = {
+    QStringLiteral("sunny"), QStringLiteral("xiaowang"), QStringLiteral("happy"),
+    QStringLiteral("ok"),    QStringLiteral("house"),    QStringLiteral("job"),
+    QStringLiteral("lee"),   QStringLiteral("zhang"),    QStringLiteral("star"),
+    QStringLiteral("tiger"), QStringLiteral("home"),     QStringLiteral("fang")};
 
 /// Templates per top-level category. {c} city, {d} district, {s} subcategory,
 /// {n} a small number, {a} an area, {k} a salary in thousands.
@@ -122,33 +124,35 @@ struct CategoryText
 CategoryText textFor(const QString &top)
 {
     if (top == s("房产"))
-        return {list({"{c}{d}精装两室一厅出租 拎包入住", "{c}{d}{a}平米三室两厅 南北通透 急售",
-                      "{c}{d}单间出租 独立卫浴 押一付一", "{d}地铁口{s} {a}平 采光好 随时看房",
-                      "{c}{s}转让 {d}临街旺铺 客流量大", "{c}{d}学区房 {n}楼 满五唯一",
-                      "{c}{d}写字楼出租 {a}平 精装带家具", "{c}{d}{s} 业主直租 无中介费",
-                      "{c}{d}厂房仓库出租 {a}平 层高八米 可办环评", "{c}{d}地下车位出售 产权清晰",
-                      "{c}{d}一室一厅 {a}平 家电齐全 近公交站", "{c}{s}急租 {d}小区 {n}楼 电梯房"}),
-                list({"房子位于小区中间位置，远离马路，安静舒适，采光充足。",
-                      "小区环境优美，绿化率高，物业管理规范，二十四小时保安巡逻。",
-                      "房间为精装修，家具家电齐全，冰箱、洗衣机、空调、热水器一应俱全，拎包即可入住。",
-                      "周边配套成熟，步行五分钟到超市、菜市场和医院，附近有幼儿园和小学。",
-                      "交通便利，楼下就是公交站，距离地铁站约八百米，上下班非常方便。",
-                      "房东人好好说话，押一付三，水电燃气按实际用量缴纳，物业费包含在租金里。",
-                      "户型方正，南北通透，客厅带大阳台，主卧朝南，冬暖夏凉。",
-                      "本房源为业主自住房，保养得非常好，地板和墙面都很新，没有出租过。",
-                      "看房请提前电话预约，中午和晚上都可以看，周末也方便。",
-                      "欢迎实地看房，价格可以小议，诚心要的联系，中介勿扰。",
-                      "小区人车分流，有地下停车场，车位充足，另有电动车充电桩。",
-                      "商铺临街，门头宽，适合做餐饮、超市、药店、教育培训等各种行业。"}),
-                list({"房屋信息", "周边配套", "交通出行", "看房须知"}),
-                list({"客厅实拍图", "主卧实拍", "小区环境", "厨房和餐厅", "门头照片"})};
+        return {
+            list({"{c}{d}精装两室一厅出租 拎包入住", "{c}{d}{a}平米三室两厅 南北通透 急售",
+                  "{c}{d}单间出租 独立卫浴 押一付一", "{d}地铁口{s} {a}平 采光好 随时看房",
+                  "{c}{s}转让 {d}临街旺铺 客流量大", "{c}{d}学区房 {n}楼 满五唯一",
+                  "{c}{d}写字楼出租 {a}平 精装带家具", "{c}{d}{s} 业主直租 无中介费",
+                  "{c}{d}厂房仓库出租 {a}平 层高八米 可办环评", "{c}{d}地下车位出售 产权清晰",
+                  "{c}{d}一室一厅 {a}平 家电齐全 近公交站", "{c}{s}急租 {d}小区 {n}楼 电梯房"}),
+            list({"房子位于小区中间位置，远离马路，安静舒适，采光充足。",
+                  "小区环境优美，绿化率高，物业管理规范，二十四小时保安巡逻。",
+                  "房间为精装修，家具家电齐全，冰箱、洗衣机、空调、热水器一应俱全，拎包即可入住。",
+                  "周边配套成熟，步行五分钟到超市、菜市场和医院，附近有幼儿园和小学。",
+                  "交通便利，楼下就是公交站，距离地铁站约八百米，上下班非常方便。",
+                  "房东人好好说话，押一付三，水电燃气按实际用量缴纳，物业费包含在租金里。",
+                  "户型方正，南北通透，客厅带大阳台，主卧朝南，冬暖夏凉。",
+                  "本房源为业主自住房，保养得非常好，地板和墙面都很新，没有出租过。",
+                  "看房请提前电话预约，中午和晚上都可以看，周末也方便。",
+                  "欢迎实地看房，价格可以小议，诚心要的联系，中介勿扰。",
+                  "小区人车分流，有地下停车场，车位充足，另有电动车充电桩。",
+                  "商铺临街，门头宽，适合做餐饮、超市、药店、教育培训等各种行业。"}),
+            list({"房屋信息", "周边配套", "交通出行", "看房须知"}),
+            list({"客厅实拍图", "主卧实拍", "小区环境", "厨房和餐厅", "门头照片"})};
     if (top == s("招聘") || top == s("兼职") || top == s("求职"))
         return {list({"招聘{s} 五险一金 月薪{k}千起", "{c}{d}急招{s}{n}名 包吃包住",
                       "{c}某大型企业招聘{s} 双休 有年终奖", "高薪诚聘{s} {c}{d} 待遇从优",
                       "{c}招{s} 日结 可兼职 时间自由", "{c}{d}连锁门店招聘{s} 底薪加提成",
                       "本人求职{s} {n}年经验 {c}{d}附近优先", "{c}{d}招聘{s}学徒 包教包会",
                       "{c}物业公司招聘{s} 上六休一 {k}千到{k}千", "{c}{d}工厂直招{s} 长期稳定"}),
-                list({"公司成立于二〇一〇年，是一家集研发、生产、销售于一体的综合性企业，现因业务发展需要，诚聘以下人员。",
+                list({"公司成立于二〇一〇年，是一家集研发、生产、销售于一体的综合性企业，现因业务发"
+                      "展需要，诚聘以下人员。",
                       "岗位要求：年龄十八至四十五周岁，身体健康，吃苦耐劳，有相关工作经验者优先。",
                       "薪资待遇：底薪加提成加全勤奖，综合收入每月六千至九千元，上不封顶。",
                       "公司提供免费食宿，宿舍配有空调、热水器和无线网络，节假日有福利发放。",
@@ -215,8 +219,7 @@ CategoryText textFor(const QString &top)
                       "自家繁殖，父母都可以看，保证健康，签协议。",
                       "因工作原因无法继续饲养，希望给它找一个有爱心的主人。",
                       "领养需要上门回访，拒绝转卖，拒绝笼养。"}),
-                list({"宠物信息", "领养要求"}),
-                list({"宝宝近照", "父母照片"})};
+                list({"宠物信息", "领养要求"}), list({"宝宝近照", "父母照片"})};
     // 本地新闻, 交友活动 and anything new: news-like text in the portal's style.
     return {list({"{c}举办“{s}”主题活动 市民踊跃参加", "{c}{d}{s}：周末城区部分道路临时交通管制",
                   "{c}召开全市{s}工作会议", "{c}{d}新建便民服务中心正式启用",
@@ -246,9 +249,9 @@ const QStringList fireSentences = list({
     "岗位职责：负责项目消防工程的图纸审核、现场施工管理以及竣工验收工作。",
     "全市消防工作还存在许多亟待解决的问题和隐患，齐抓共管的社会化格局尚未形成。",
 });
-const QStringList fireTitles = list({"招聘消防工程师 五险一金", "{c}承接消防工程 设计施工一体",
-                                     "{c}召开全市消防工作会议", "急招消防工程施工员 {c}{d}",
-                                     "{c}{d}消防工程公司招聘资料员 双休"});
+const QStringList fireTitles =
+    list({"招聘消防工程师 五险一金", "{c}承接消防工程 设计施工一体", "{c}召开全市消防工作会议",
+          "急招消防工程施工员 {c}{d}", "{c}{d}消防工程公司招聘资料员 双休"});
 
 struct Statuses
 {
@@ -290,7 +293,8 @@ public:
             m_cityWeights.add(bigCities.contains(r.shortName) ? 40.0 : 1.0);
         }
         if (m_categories.isEmpty() || m_cities.isEmpty())
-            return makeError(Error::Kind::Data, QStringLiteral("The library has no reference data."));
+            return makeError(Error::Kind::Data,
+                             QStringLiteral("The library has no reference data."));
         m_statuses.add(ListingStatus::Draft, 35);
         m_statuses.add(ListingStatus::Ready, 20);
         m_statuses.add(ListingStatus::Published, 30);
@@ -333,8 +337,9 @@ public:
         l.bodyHtml = body(leaf, city, fire);
         if (!m_random.chance(0.25))
             l.price = price(leaf);
-        l.contact.name = m_random.pick(surnames) +
-                         (m_random.chance(0.5) ? m_random.pick(honorifics) : m_random.pick(givenNames));
+        l.contact.name =
+            m_random.pick(surnames) +
+            (m_random.chance(0.5) ? m_random.pick(honorifics) : m_random.pick(givenNames));
         l.contact.phone = QStringLiteral("1%1%2")
                               .arg(m_random.between(3, 9))
                               .arg(m_random.between(0, 999999999), 9, 10, QLatin1Char('0'));
@@ -377,9 +382,9 @@ private:
     {
         const quint32 a = m_random.bits(), b = m_random.bits(), c = m_random.bits(),
                       d = m_random.bits();
-        QUuid u(a, quint16(b >> 16), quint16((b & 0x0fff) | 0x4000), uchar(((c >> 24) & 0x3f) | 0x80),
-                uchar(c >> 16), uchar(c >> 8), uchar(c), uchar(d >> 24), uchar(d >> 16),
-                uchar(d >> 8), uchar(d));
+        QUuid u(a, quint16(b >> 16), quint16((b & 0x0fff) | 0x4000),
+                uchar(((c >> 24) & 0x3f) | 0x80), uchar(c >> 16), uchar(c >> 8), uchar(c),
+                uchar(d >> 24), uchar(d >> 16), uchar(d >> 8), uchar(d));
         return u.toString(QUuid::WithoutBraces);
     }
 
@@ -390,11 +395,14 @@ private:
         while (text.contains(QLatin1String("{d}")))
             text.replace(text.indexOf(QLatin1String("{d}")), 3, m_random.pick(districts));
         while (text.contains(QLatin1String("{n}")))
-            text.replace(text.indexOf(QLatin1String("{n}")), 3, QString::number(m_random.between(2, 9)));
+            text.replace(text.indexOf(QLatin1String("{n}")), 3,
+                         QString::number(m_random.between(2, 9)));
         while (text.contains(QLatin1String("{a}")))
-            text.replace(text.indexOf(QLatin1String("{a}")), 3, QString::number(m_random.between(18, 260)));
+            text.replace(text.indexOf(QLatin1String("{a}")), 3,
+                         QString::number(m_random.between(18, 260)));
         while (text.contains(QLatin1String("{k}")))
-            text.replace(text.indexOf(QLatin1String("{k}")), 3, QString::number(m_random.between(3, 15)));
+            text.replace(text.indexOf(QLatin1String("{k}")), 3,
+                         QString::number(m_random.between(3, 15)));
         return text;
     }
 
@@ -403,8 +411,8 @@ private:
         QString text;
         QString previous;
         for (int i = 0; i < sentences; ++i) {
-            const QStringList &pool = fire && m_random.chance(0.35) ? fireSentences
-                                                                    : leaf.text.sentences;
+            const QStringList &pool =
+                fire && m_random.chance(0.35) ? fireSentences : leaf.text.sentences;
             QString sentence = m_random.pick(pool);
             if (sentence == previous) // never the same sentence twice in a row
                 sentence = m_random.pick(pool);
@@ -428,7 +436,8 @@ private:
         if (fire && !html.contains(s("消防工")))
             add(QStringLiteral("<p>") + m_random.pick(fireSentences) + QStringLiteral("</p>\n"));
         if (m_random.chance(0.5))
-            add(QStringLiteral("<h2>") + m_random.pick(leaf.text.headings) + QStringLiteral("</h2>\n"));
+            add(QStringLiteral("<h2>") + m_random.pick(leaf.text.headings) +
+                QStringLiteral("</h2>\n"));
         bool image = m_random.chance(0.6);
         while (bytes < targetBytes) {
             if (image && bytes > targetBytes / 3) {
@@ -537,9 +546,9 @@ int main(int argc, char *argv[])
         auto done = inTransaction(db, [&]() -> Result<void> {
             // Insert stamps "now"; the generated times replace it. Neither
             // statement touches title or body_text, so the FTS triggers stay out.
-            SqlStatement stamp(db, QStringLiteral(
-                                       "UPDATE listings SET created_at = ?, updated_at = ?, "
-                                       "deleted = ?, deleted_at = ? WHERE id = ?"));
+            SqlStatement stamp(db,
+                               QStringLiteral("UPDATE listings SET created_at = ?, updated_at = ?, "
+                                              "deleted = ?, deleted_at = ? WHERE id = ?"));
             SqlStatement stampRevision(db, QStringLiteral("UPDATE revisions SET saved_at = ? "
                                                           "WHERE listing_id = ?"));
             for (int i = start; i < end; ++i) {
@@ -574,7 +583,8 @@ int main(int argc, char *argv[])
     const double seconds = double(timer.elapsed()) / 1000.0;
     checkpoint = QSqlQuery();
 
-    out << QStringLiteral("%1 listings (seed %2) in %3 s (%4 listings/s); %5 contain 消防工 (%6 %)\n")
+    out << QStringLiteral(
+               "%1 listings (seed %2) in %3 s (%4 listings/s); %5 contain 消防工 (%6 %)\n")
                .arg(count)
                .arg(seed)
                .arg(seconds, 0, 'f', 1)

@@ -67,8 +67,8 @@ CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {}
         process.setWorkingDirectory(workingDirectory);
     process.start();
     // Generous: sanitizer builds are slow.
-    run.finished = process.waitForStarted(30000) && process.waitForFinished(180000)
-                   && process.exitStatus() == QProcess::NormalExit;
+    run.finished = process.waitForStarted(30000) && process.waitForFinished(180000) &&
+                   process.exitStatus() == QProcess::NormalExit;
     run.exitCode = process.exitCode();
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
@@ -76,15 +76,15 @@ CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {}
 }
 
 // Runs the CLI into `var` and fails the test if it crashed or hung.
-#define RUN_CLI(var, ...)                                                                     \
-    const CliRun var = runCli(__VA_ARGS__);                                                   \
+#define RUN_CLI(var, ...)                                                                          \
+    const CliRun var = runCli(__VA_ARGS__);                                                        \
     QVERIFY2(var.finished, qPrintable(var.describe()))
 
 #define EXPECT_EXIT(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).describe()))
 
-#define EXPECT_CONTAINS(text, part, run)                                                      \
-    QVERIFY2((text).contains(part), qPrintable(u"expected \"%1\" in the output of:\n%2"_s.arg( \
-                                        part, (run).describe())))
+#define EXPECT_CONTAINS(text, part, run)                                                           \
+    QVERIFY2((text).contains(part),                                                                \
+             qPrintable(u"expected \"%1\" in the output of:\n%2"_s.arg(part, (run).describe())))
 
 // ---------------------------------------------------------------------------
 // Files
@@ -92,8 +92,8 @@ CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {}
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-           && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 QByteArray readFile(const QString &path)
@@ -236,8 +236,8 @@ QList<QJsonObject> parseListingArray(const QString &text, bool *ok)
 // The object without the two timestamps, which must be there and be valid.
 QJsonObject withoutTimestamps(QJsonObject object, bool *ok)
 {
-    *ok = *ok && isTimestamp(object.value(u"created_at"_s))
-          && isTimestamp(object.value(u"updated_at"_s));
+    *ok = *ok && isTimestamp(object.value(u"created_at"_s)) &&
+          isTimestamp(object.value(u"updated_at"_s));
     object.remove(u"created_at"_s);
     object.remove(u"updated_at"_s);
     return object;
@@ -278,8 +278,7 @@ QJsonObject librarySnapshot(const QString &path)
     snapshot.insert(u"listings"_s, listings);
     for (const QString &table : {u"listings"_s, u"listing_regions"_s, u"revisions"_s}) {
         QSqlQuery query(library.database().connection());
-        const bool counted =
-            query.exec(u"SELECT count(*) FROM %1"_s.arg(table)) && query.next();
+        const bool counted = query.exec(u"SELECT count(*) FROM %1"_s.arg(table)) && query.next();
         snapshot.insert(table + u"_rows"_s, counted ? query.value(0).toInt() : -1);
     }
     return snapshot;
@@ -341,8 +340,8 @@ const QByteArray csvHeader =
 QByteArray csvGoodLines()
 {
     return QByteArray(",第一条 新房源出租,房产/租房,140400,\"<p>第一段, 有逗号</p>\n"
-                      "<p>第二段 \"\"引号\"\"</p>\",1000,张三,13800000000,,,false,draft\r\n")
-           + uuidA.toUtf8() + ",已修改的标题,房产/租房,140400,<p>改过</p>,,,,,,true,ready\r\n";
+                      "<p>第二段 \"\"引号\"\"</p>\",1000,张三,13800000000,,,false,draft\r\n") +
+           uuidA.toUtf8() + ",已修改的标题,房产/租房,140400,<p>改过</p>,,,,,,true,ready\r\n";
 }
 
 // The bad record starts on line 5.
@@ -475,19 +474,23 @@ void CliTest::helpAndVersion_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("expected");
-    const QStringList commands{u"Usage: listingdesk-cli"_s, u"import FILE"_s,
-                               u"export FILE"_s,            u"list"_s,
-                               u"show UUID"_s,              u"--db"_s,
-                               u"regions search TEXT"_s,    u"--limit N"_s,
-                               u"categories list"_s,        u"Exit codes"_s};
+    const QStringList commands{u"Usage: listingdesk-cli"_s,
+                               u"import FILE"_s,
+                               u"export FILE"_s,
+                               u"list"_s,
+                               u"show UUID"_s,
+                               u"--db"_s,
+                               u"regions search TEXT"_s,
+                               u"--limit N"_s,
+                               u"categories list"_s,
+                               u"Exit codes"_s};
     QTest::newRow("--help") << QStringList{u"--help"_s} << commands;
     QTest::newRow("-h") << QStringList{u"-h"_s} << commands;
     QTest::newRow("--help with a command") << QStringList{u"list"_s, u"--help"_s} << commands;
-    QTest::newRow("--version")
-        << QStringList{u"--version"_s}
-        << QStringList{u"listingdesk-cli %1"_s.arg(QStringLiteral(LISTINGDESK_VERSION))};
-    QTest::newRow("-v") << QStringList{u"-v"_s}
-                        << QStringList{QStringLiteral(LISTINGDESK_VERSION)};
+    QTest::newRow("--version") << QStringList{u"--version"_s}
+                               << QStringList{u"listingdesk-cli %1"_s.arg(
+                                      QStringLiteral(LISTINGDESK_VERSION))};
+    QTest::newRow("-v") << QStringList{u"-v"_s} << QStringList{QStringLiteral(LISTINGDESK_VERSION)};
 }
 
 void CliTest::helpAndVersion()
@@ -590,11 +593,10 @@ void CliTest::listText()
         {m_generatedUuidC, {titleC, u"ready"_s, u"太原 · 山西"_s}},
     };
     for (auto it = expected.begin(); it != expected.end(); ++it) {
-        const auto line = std::find_if(lines.begin(), lines.end(), [&](const QString &l) {
-            return l.startsWith(it.key());
-        });
-        QVERIFY2(line != lines.end(), qPrintable(u"no line for "_s + it.key() + u"\n"_s
-                                                 + run.describe()));
+        const auto line = std::find_if(lines.begin(), lines.end(),
+                                       [&](const QString &l) { return l.startsWith(it.key()); });
+        QVERIFY2(line != lines.end(),
+                 qPrintable(u"no line for "_s + it.key() + u"\n"_s + run.describe()));
         for (const QString &part : it.value())
             EXPECT_CONTAINS(*line, part, run);
     }
@@ -621,8 +623,8 @@ void CliTest::listJson()
         const QString title = object.value(u"title"_s).toString();
         QVERIFY2(expected.contains(title), qPrintable(title));
         QVERIFY2(actual == expected.value(title),
-                 qPrintable(u"listed:\n"_s + jsonText(actual) + u"\nexpected:\n"_s
-                            + jsonText(expected.value(title))));
+                 qPrintable(u"listed:\n"_s + jsonText(actual) + u"\nexpected:\n"_s +
+                            jsonText(expected.value(title))));
         expected.remove(title);
     }
     QVERIFY(expected.isEmpty());
@@ -670,32 +672,30 @@ void CliTest::listFilters_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QStringList>("titles");
-    QTest::newRow("--status ready") << QStringList{u"--status"_s, u"ready"_s}
-                                    << QStringList{titleA, titleC};
-    QTest::newRow("--status draft") << QStringList{u"--status"_s, u"draft"_s}
-                                    << QStringList{titleB};
-    QTest::newRow("--status published") << QStringList{u"--status"_s, u"published"_s}
-                                        << QStringList{};
+    QTest::newRow("--status ready")
+        << QStringList{u"--status"_s, u"ready"_s} << QStringList{titleA, titleC};
+    QTest::newRow("--status draft")
+        << QStringList{u"--status"_s, u"draft"_s} << QStringList{titleB};
+    QTest::newRow("--status published")
+        << QStringList{u"--status"_s, u"published"_s} << QStringList{};
     // Three or more characters go through the trigram index, shorter ones not.
-    QTest::newRow("--search 消防工 (title)") << QStringList{u"--search"_s, u"消防工"_s}
-                                             << QStringList{titleB};
-    QTest::newRow("--search 长治 (2 chars)") << QStringList{u"--search"_s, u"长治"_s}
-                                             << QStringList{titleA};
-    QTest::newRow("--search 押一付三 (article)") << QStringList{u"--search"_s, u"押一付三"_s}
-                                                 << QStringList{titleA};
+    QTest::newRow("--search 消防工 (title)")
+        << QStringList{u"--search"_s, u"消防工"_s} << QStringList{titleB};
+    QTest::newRow("--search 长治 (2 chars)")
+        << QStringList{u"--search"_s, u"长治"_s} << QStringList{titleA};
+    QTest::newRow("--search 押一付三 (article)")
+        << QStringList{u"--search"_s, u"押一付三"_s} << QStringList{titleA};
     QTest::newRow("--search 无拆无修 (article, inside markup)")
         << QStringList{u"--search"_s, u"无拆无修"_s} << QStringList{titleC};
-    QTest::newRow("--search 电脑") << QStringList{u"--search"_s, u"电脑"_s}
-                                   << QStringList{titleC};
-    QTest::newRow("--search two terms") << QStringList{u"--search"_s, u"两室 拎包入住"_s}
-                                        << QStringList{titleA};
-    QTest::newRow("--search no match") << QStringList{u"--search"_s, u"不存在的词"_s}
-                                       << QStringList{};
-    QTest::newRow("--search <p> (markup is not text)") << QStringList{u"--search"_s, u"<p>"_s}
-                                                       << QStringList{};
+    QTest::newRow("--search 电脑") << QStringList{u"--search"_s, u"电脑"_s} << QStringList{titleC};
+    QTest::newRow("--search two terms")
+        << QStringList{u"--search"_s, u"两室 拎包入住"_s} << QStringList{titleA};
+    QTest::newRow("--search no match")
+        << QStringList{u"--search"_s, u"不存在的词"_s} << QStringList{};
+    QTest::newRow("--search <p> (markup is not text)")
+        << QStringList{u"--search"_s, u"<p>"_s} << QStringList{};
     QTest::newRow("--status ready --search 长治")
-        << QStringList{u"--status"_s, u"ready"_s, u"--search"_s, u"长治"_s}
-        << QStringList{titleA};
+        << QStringList{u"--status"_s, u"ready"_s, u"--search"_s, u"长治"_s} << QStringList{titleA};
     QTest::newRow("--status draft --search 长治")
         << QStringList{u"--status"_s, u"draft"_s, u"--search"_s, u"长治"_s} << QStringList{};
 }
@@ -768,8 +768,8 @@ void CliTest::regionsSearchJson()
     QTemporaryDir dir;
     const QString db = copyBaseline(dir);
     QVERIFY(!db.isEmpty());
-    RUN_CLI(run, {u"--db"_s, db, u"regions"_s, u"search"_s, u"cz"_s, u"--json"_s,
-                  u"--limit"_s, u"8"_s});
+    RUN_CLI(run,
+            {u"--db"_s, db, u"regions"_s, u"search"_s, u"cz"_s, u"--json"_s, u"--limit"_s, u"8"_s});
     EXPECT_EXIT(run, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
     bool ok = false;
@@ -779,8 +779,8 @@ void CliTest::regionsSearchJson()
     QStringList codes;
     for (const QJsonValue &value : array)
         codes << value.toObject().value(u"code"_s).toString();
-    QCOMPARE(codes, QStringList({u"130900"_s, u"140400"_s, u"320400"_s, u"341100"_s,
-                                 u"341700"_s, u"431000"_s, u"445100"_s, u"451400"_s}));
+    QCOMPARE(codes, QStringList({u"130900"_s, u"140400"_s, u"320400"_s, u"341100"_s, u"341700"_s,
+                                 u"431000"_s, u"445100"_s, u"451400"_s}));
     QCOMPARE(array.at(1).toObject(), (QJsonObject{{u"code"_s, u"140400"_s},
                                                   {u"name"_s, u"长治"_s},
                                                   {u"full_name"_s, u"长治市"_s},
@@ -816,8 +816,8 @@ void CliTest::regionsSearch()
     QTemporaryDir dir;
     const QString db = copyBaseline(dir);
     QVERIFY(!db.isEmpty());
-    RUN_CLI(run, QStringList{u"--db"_s, db, u"regions"_s, u"search"_s} + query
-                     + QStringList{u"--json"_s});
+    RUN_CLI(run, QStringList{u"--db"_s, db, u"regions"_s, u"search"_s} + query +
+                     QStringList{u"--json"_s});
     EXPECT_EXIT(run, 0);
     bool ok = false;
     const QJsonArray array = parseArray(run, &ok);
@@ -837,8 +837,8 @@ void CliTest::regionsSearchText()
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 13); // 8 cities, then 长洲, 城中 (twice), 崇州, 城子河
     const QStringList fields = lines.at(1).split(u' ', Qt::SkipEmptyParts);
-    QCOMPARE(fields, QStringList({u"140400"_s, u"长治"_s, u"city"_s, u"山西"_s, u"chang"_s,
-                                  u"zhi"_s}));
+    QCOMPARE(fields,
+             QStringList({u"140400"_s, u"长治"_s, u"city"_s, u"山西"_s, u"chang"_s, u"zhi"_s}));
     QVERIFY2(lines.at(8).contains(u" county "_s), qPrintable(run.describe()));
 
     RUN_CLI(none, {u"--db"_s, db, u"regions"_s, u"search"_s, u"xyzzy"_s});
@@ -868,8 +868,8 @@ void CliTest::categoriesListJson()
         const qint64 id = object.value(u"id"_s).toInteger();
         const QString path = object.value(u"path"_s).toString();
         const QString name = object.value(u"name"_s).toString();
-        QVERIFY2(id > 0 && !name.isEmpty() && !object.value(u"name_en"_s).toString().isEmpty()
-                     && !object.value(u"pinyin"_s).toString().isEmpty(),
+        QVERIFY2(id > 0 && !name.isEmpty() && !object.value(u"name_en"_s).toString().isEmpty() &&
+                     !object.value(u"pinyin"_s).toString().isEmpty(),
                  qPrintable(jsonText(object)));
         if (object.value(u"parent"_s).isNull()) {
             ++topLevel;
@@ -974,8 +974,8 @@ void CliTest::exportRoundTrip()
     QCOMPARE(copy.keys(), original.keys());
     for (auto it = original.begin(); it != original.end(); ++it)
         QVERIFY2(copy.value(it.key()) == it.value(),
-                 qPrintable(u"original:\n"_s + jsonText(it.value()) + u"\nafter the round trip:\n"_s
-                            + jsonText(copy.value(it.key()))));
+                 qPrintable(u"original:\n"_s + jsonText(it.value()) +
+                            u"\nafter the round trip:\n"_s + jsonText(copy.value(it.key()))));
     QCOMPARE(copy.value(uuidA).value(u"body_html"_s).toString(), bodyA);
 }
 
@@ -1039,8 +1039,7 @@ void CliTest::rejects_data()
         QTest::newRow(name) << u"bad.json"_s << content << import << 2
                             << messages + QStringList{u"bad.json"_s, nothing};
     };
-    const auto csv = [&](const char *name, const QByteArray &content,
-                         const QStringList &messages) {
+    const auto csv = [&](const char *name, const QByteArray &content, const QStringList &messages) {
         QTest::newRow(name) << u"bad.csv"_s << content << import << 2
                             << messages + QStringList{u"bad.csv"_s, nothing};
     };
@@ -1058,13 +1057,12 @@ void CliTest::rejects_data()
 
     // --- JSON: the file as a whole
     json("json: malformed (names the line)",
-         QByteArray("[\n") + QJsonDocument(goodNewRecord()).toJson(QJsonDocument::Compact)
-             + ",\n" + QJsonDocument(goodUpdateRecord()).toJson(QJsonDocument::Compact)
-             + ",\n{\"title\": \"第三条\" \"category\": \"房产/租房\"}\n]\n",
+         QByteArray("[\n") + QJsonDocument(goodNewRecord()).toJson(QJsonDocument::Compact) + ",\n" +
+             QJsonDocument(goodUpdateRecord()).toJson(QJsonDocument::Compact) +
+             ",\n{\"title\": \"第三条\" \"category\": \"房产/租房\"}\n]\n",
          {u"line 4"_s, u"not valid JSON"_s});
     json("json: empty file", QByteArray(), {u"line 1"_s, u"not valid JSON"_s});
-    json("json: not an array",
-         QJsonDocument(goodNewRecord()).toJson(), {u"JSON array"_s});
+    json("json: not an array", QJsonDocument(goodNewRecord()).toJson(), {u"JSON array"_s});
     json("json: record is not an object", jsonWithThird(QJsonValue(42)),
          {u"record 3"_s, u"not a JSON object"_s});
 
@@ -1093,14 +1091,13 @@ void CliTest::rejects_data()
          {u"record 3"_s, u"\"cities\""_s, u"火星城"_s});
     json("json: ambiguous city name 朝阳",
          jsonWithThird(set("cities", QJsonArray{u"140400"_s, u"朝阳"_s})),
-         {u"record 3"_s, u"\"cities\""_s, u"朝阳"_s, u"ambiguous"_s, u"110105"_s,
-          u"211300"_s, u"220104"_s});
+         {u"record 3"_s, u"\"cities\""_s, u"朝阳"_s, u"ambiguous"_s, u"110105"_s, u"211300"_s,
+          u"220104"_s});
     json("json: missing body_html", jsonWithThird(drop("body_html")),
          {u"record 3"_s, u"\"body_html\""_s, u"missing"_s});
     json("json: bad uuid", jsonWithThird(set("uuid", u"not-a-uuid"_s)),
          {u"record 3"_s, u"\"uuid\""_s, u"not-a-uuid"_s});
-    json("json: negative price", jsonWithThird(set("price", -1)),
-         {u"record 3"_s, u"\"price\""_s});
+    json("json: negative price", jsonWithThird(set("price", -1)), {u"record 3"_s, u"\"price\""_s});
     json("json: price as text", jsonWithThird(set("price", u"1200"_s)),
          {u"record 3"_s, u"\"price\""_s, u"number"_s});
     json("json: bad expires_at", jsonWithThird(set("expires_at", u"2026-13-45"_s)),
@@ -1118,8 +1115,7 @@ void CliTest::rejects_data()
          {u"record 3"_s, u"\"contact\""_s});
     json("json: unknown status", jsonWithThird(set("status", u"bogus"_s)),
          {u"record 3"_s, u"\"status\""_s, u"bogus"_s});
-    json("json: status published on a new listing",
-         jsonWithThird(set("status", u"published"_s)),
+    json("json: status published on a new listing", jsonWithThird(set("status", u"published"_s)),
          {u"record 3"_s, u"\"status\""_s, u"published"_s});
     json("json: status published on a draft", jsonWithThird([](QJsonObject &o) {
              o.insert(u"uuid"_s, uuidB);
@@ -1158,8 +1154,7 @@ void CliTest::rejects_data()
     csv("csv: quote inside an unquoted field",
         csvWithThirdRaw(",二手\"车,车辆/二手车,140100,<p>x</p>,,,,,,false,draft"),
         {u"line 5"_s, u"quote"_s});
-    csv("csv: empty title", csvWithThird(u"title"_s, u""_s),
-        {u"line 5"_s, u"\"title\""_s});
+    csv("csv: empty title", csvWithThird(u"title"_s, u""_s), {u"line 5"_s, u"\"title\""_s});
     csv("csv: unknown category", csvWithThird(u"category"_s, u"车辆/飞机"_s),
         {u"line 5"_s, u"\"category\""_s, u"车辆/飞机"_s});
     csv("csv: no city", csvWithThird(u"cities"_s, u""_s), {u"line 5"_s, u"\"cities\""_s});
@@ -1170,8 +1165,7 @@ void CliTest::rejects_data()
          u"441502"_s});
     csv("csv: bad uuid", csvWithThird(u"uuid"_s, u"1234"_s),
         {u"line 5"_s, u"\"uuid\""_s, u"1234"_s});
-    csv("csv: negative price", csvWithThird(u"price"_s, u"-5"_s),
-        {u"line 5"_s, u"\"price\""_s});
+    csv("csv: negative price", csvWithThird(u"price"_s, u"-5"_s), {u"line 5"_s, u"\"price\""_s});
     csv("csv: price not a number", csvWithThird(u"price"_s, u"面议"_s),
         {u"line 5"_s, u"\"price\""_s, u"面议"_s});
     csv("csv: bad expires_at", csvWithThird(u"expires_at"_s, u"31/12/2026"_s),
@@ -1199,8 +1193,8 @@ void CliTest::rejects_data()
         << QStringList{u"out.txt"_s, u".json"_s, u".csv"_s};
     QTest::newRow("export: into a missing folder")
         << QString() << QByteArray()
-        << QStringList{u"--db"_s, u"{db}"_s, u"export"_s, u"{dir}/no/such/folder/out.json"_s}
-        << 2 << QStringList{u"out.json"_s};
+        << QStringList{u"--db"_s, u"{db}"_s, u"export"_s, u"{dir}/no/such/folder/out.json"_s} << 2
+        << QStringList{u"out.json"_s};
 
     // --- Usage
     usage("no command", {u"--db"_s, u"{db}"_s}, {u"no command"_s});
@@ -1210,30 +1204,26 @@ void CliTest::rejects_data()
     usage("option without its value", {u"list"_s, u"--db"_s}, {u"db"_s});
     usage("import without a file", {u"--db"_s, u"{db}"_s, u"import"_s}, {u"import"_s});
     usage("import of two files",
-          {u"--db"_s, u"{db}"_s, u"import"_s, u"{dir}/a.json"_s, u"{dir}/b.json"_s},
-          {u"import"_s});
+          {u"--db"_s, u"{db}"_s, u"import"_s, u"{dir}/a.json"_s, u"{dir}/b.json"_s}, {u"import"_s});
     usage("export without a file", {u"--db"_s, u"{db}"_s, u"export"_s}, {u"export"_s});
     usage("show without uuid", {u"--db"_s, u"{db}"_s, u"show"_s}, {u"UUID"_s});
     usage("show of two uuids", {u"--db"_s, u"{db}"_s, u"show"_s, uuidA, uuidB}, {u"UUID"_s});
     usage("list --status bogus", {u"--db"_s, u"{db}"_s, u"list"_s, u"--status"_s, u"bogus"_s},
           {u"bogus"_s, u"draft"_s});
-    usage("list with an argument", {u"--db"_s, u"{db}"_s, u"list"_s, u"everything"_s},
-          {u"list"_s});
-    usage("--status with show",
-          {u"--db"_s, u"{db}"_s, u"show"_s, uuidA, u"--status"_s, u"ready"_s}, {u"--status"_s});
+    usage("list with an argument", {u"--db"_s, u"{db}"_s, u"list"_s, u"everything"_s}, {u"list"_s});
+    usage("--status with show", {u"--db"_s, u"{db}"_s, u"show"_s, uuidA, u"--status"_s, u"ready"_s},
+          {u"--status"_s});
     usage("--search with export",
           {u"--db"_s, u"{db}"_s, u"export"_s, u"{dir}/x.json"_s, u"--search"_s, u"长治"_s},
           {u"--search"_s});
-    usage("--json with import", {u"--db"_s, u"{db}"_s, u"import"_s, u"{dir}/a.json"_s,
-                                 u"--json"_s},
+    usage("--json with import", {u"--db"_s, u"{db}"_s, u"import"_s, u"{dir}/a.json"_s, u"--json"_s},
           {u"--json"_s});
     usage("--lang xx", {u"--lang"_s, u"xx"_s, u"--db"_s, u"{db}"_s, u"list"_s}, {u"xx"_s});
     usage("regions search without text", {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s},
           {u"TEXT"_s});
     usage("regions search with blank text",
           {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"  "_s}, {u"TEXT"_s});
-    usage("regions without search", {u"--db"_s, u"{db}"_s, u"regions"_s},
-          {u"regions search"_s});
+    usage("regions without search", {u"--db"_s, u"{db}"_s, u"regions"_s}, {u"regions search"_s});
     usage("regions with another subcommand",
           {u"--db"_s, u"{db}"_s, u"regions"_s, u"find"_s, u"长治"_s}, {u"regions search"_s});
     usage("regions search --limit 0",
@@ -1246,15 +1236,13 @@ void CliTest::rejects_data()
           {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s, u"abc"_s},
           {u"--limit"_s, u"abc"_s});
     usage("regions search --limit without its value",
-          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s},
-          {u"limit"_s});
+          {u"--db"_s, u"{db}"_s, u"regions"_s, u"search"_s, u"cz"_s, u"--limit"_s}, {u"limit"_s});
     usage("--limit with list", {u"--db"_s, u"{db}"_s, u"list"_s, u"--limit"_s, u"5"_s},
           {u"--limit"_s});
     usage("categories without list", {u"--db"_s, u"{db}"_s, u"categories"_s},
           {u"categories list"_s});
     usage("categories list with an argument",
-          {u"--db"_s, u"{db}"_s, u"categories"_s, u"list"_s, u"房产"_s},
-          {u"categories list"_s});
+          {u"--db"_s, u"{db}"_s, u"categories"_s, u"list"_s, u"房产"_s}, {u"categories list"_s});
 
     // --- Data errors that are not files
     QTest::newRow("show of an unknown uuid")
@@ -1294,8 +1282,8 @@ void CliTest::rejects()
 
     // All or nothing: the good records before the bad one left no trace.
     const QJsonObject after = librarySnapshot(db);
-    QVERIFY2(after == before, qPrintable(u"the library changed:\nbefore\n"_s + jsonText(before)
-                                         + u"\nafter\n"_s + jsonText(after)));
+    QVERIFY2(after == before, qPrintable(u"the library changed:\nbefore\n"_s + jsonText(before) +
+                                         u"\nafter\n"_s + jsonText(after)));
     // ...and no file was written (an export does not leave half a file).
     QStringList filesAfter = filesIn(dir.path());
     filesAfter.removeAll(u"library.sqlite-wal"_s);
@@ -1340,11 +1328,10 @@ void CliTest::garbageLibrary_data()
     for (const auto &[name, bytes] : {std::pair{"binary", random}, std::pair{"text", text}}) {
         QTest::addRow("%s, list", name) << QStringList{u"list"_s} << bytes;
         QTest::addRow("%s, show", name) << QStringList{u"show"_s, uuidA} << bytes;
-        QTest::addRow("%s, export", name) << QStringList{u"export"_s, u"{dir}/out.json"_s}
-                                          << bytes;
+        QTest::addRow("%s, export", name) << QStringList{u"export"_s, u"{dir}/out.json"_s} << bytes;
         // The dangerous one: import must not "create" a library over it.
-        QTest::addRow("%s, import", name) << QStringList{u"import"_s, u"{dir}/good.json"_s}
-                                          << bytes;
+        QTest::addRow("%s, import", name)
+            << QStringList{u"import"_s, u"{dir}/good.json"_s} << bytes;
     }
 }
 

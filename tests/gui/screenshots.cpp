@@ -27,11 +27,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("ListingDesk"));
     QApplication::setApplicationName(QStringLiteral("ListingDesk"));
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("db"), QStringLiteral("Library."), QStringLiteral("PATH")},
-                       {QStringLiteral("lang"), QStringLiteral("Language."), QStringLiteral("LANG")},
-                       {QStringLiteral("suffix"), QStringLiteral("File name suffix."),
-                        QStringLiteral("TEXT")},
-                       {QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR")}});
+    parser.addOptions(
+        {{QStringLiteral("db"), QStringLiteral("Library."), QStringLiteral("PATH")},
+         {QStringLiteral("lang"), QStringLiteral("Language."), QStringLiteral("LANG")},
+         {QStringLiteral("suffix"), QStringLiteral("File name suffix."), QStringLiteral("TEXT")},
+         {QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR")}});
     parser.process(app);
     installTranslations(parser.value(QStringLiteral("lang")));
     Library library;
@@ -51,7 +51,8 @@ int main(int argc, char *argv[])
     citiesButton->click();
     QTest::keyClicks(citySearch, QStringLiteral("cz"));
     QTest::qWait(100);
-    bool ok = save(citySearch->window(), out + QStringLiteral("/city-picker") + suffix + QStringLiteral(".png"));
+    bool ok = save(citySearch->window(),
+                   out + QStringLiteral("/city-picker") + suffix + QStringLiteral(".png"));
     citySearch->window()->hide();
 
     auto *categoryButton = window.findChild<QPushButton *>(QStringLiteral("categoryButton"));
@@ -61,6 +62,7 @@ int main(int argc, char *argv[])
     categoryButton->click();
     QTest::qWait(100);
     ok = save(categorySearch->window(),
-              out + QStringLiteral("/category-picker") + suffix + QStringLiteral(".png")) && ok;
+              out + QStringLiteral("/category-picker") + suffix + QStringLiteral(".png")) &&
+         ok;
     return ok ? 0 : 2;
 }

@@ -7,9 +7,9 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QInputMethodEvent>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -54,8 +54,7 @@ private slots:
 
 private:
     std::unique_ptr<MainWindow> openWindow();
-    template<typename T>
-    T *child(const char *name)
+    template <typename T> T *child(const char *name)
     {
         T *widget = m_window->findChild<T *>(QLatin1String(name));
         if (!widget)
@@ -179,7 +178,8 @@ void TestMainWindow::typedListingSurvivesRestart()
     auto stored = m_library->listings().load(model->idAt(0));
     QVERIFY(stored.ok());
     QCOMPARE(stored.value().contact.phone, QStringLiteral("13800000000"));
-    QCOMPARE(stored.value().cityCodes, (QStringList{QStringLiteral("140400"), QStringLiteral("140100")}));
+    QCOMPARE(stored.value().cityCodes,
+             (QStringList{QStringLiteral("140400"), QStringLiteral("140100")}));
     QVERIFY(stored.value().bodyHtml.contains(QStringLiteral("拎包入住，近消防工程学院")));
 
     // Full-text search finds what was typed into the article.
@@ -222,7 +222,8 @@ void TestMainWindow::undoTakesBackTyping()
 
 void TestMainWindow::readyNeedsCompleteListing()
 {
-    const qint64 id = createListing(QStringLiteral("没有城市的信息"), QStringLiteral("<p>内容</p>"));
+    const qint64 id =
+        createListing(QStringLiteral("没有城市的信息"), QStringLiteral("<p>内容</p>"));
     QVERIFY(m_window->selectListing(id));
     auto *ready = child<QCheckBox>("readyCheckBox");
     ready->click();
