@@ -137,14 +137,15 @@ bool isControl(char16_t u)
     return u < 0x20 || u == 0x7F;
 }
 
-// Text content: control characters other than tab and newline are dropped,
-// markup characters and the no-break space escaped.
-Content appendText(QString &out, const QString &text)
+// Escapes markup characters and the no-break space; quotes too inside an
+// attribute value. Control characters are dropped (in text, tab and newline
+// stay). Returns what kind of text was written.
+Content appendEscaped(QString &out, const QString &text, bool inAttribute)
 {
     Content content = Content::Empty;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (isControl(u) && u != u'\t' && u != u'\n')
+        if (isControl(u) && (inAttribute || (u != u'\t' && u != u'\n')))
             continue;
         content = std::max(content, isBlankChar(c) ? Content::Blank : Content::Visible);
         switch (u) {
@@ -160,6 +161,9 @@ Content appendText(QString &out, const QString &text)
         case 0xA0:
             out += QLatin1String("&nbsp;");
             break;
+        case u'"':
+            out += inAttribute ? QLatin1String("&quot;") : QLatin1String("\"");
+            break;
         default:
             out += c;
         }
@@ -167,35 +171,17 @@ Content appendText(QString &out, const QString &text)
     return content;
 }
 
+Content appendText(QString &out, const QString &text)
+{
+    return appendEscaped(out, text, false);
+}
+
 void appendAttribute(QString &out, QLatin1String name, const QString &value)
 {
     out += u' ';
     out += name;
     out += QLatin1String("=\"");
-    for (const QChar c : value) {
-        const char16_t u = c.unicode();
-        if (isControl(u))
-            continue;
-        switch (u) {
-        case u'&':
-            out += QLatin1String("&amp;");
-            break;
-        case u'"':
-            out += QLatin1String("&quot;");
-            break;
-        case u'<':
-            out += QLatin1String("&lt;");
-            break;
-        case u'>':
-            out += QLatin1String("&gt;");
-            break;
-        case 0xA0:
-            out += QLatin1String("&nbsp;");
-            break;
-        default:
-            out += c;
-        }
-    }
+    appendEscaped(out, value, true);
     out += u'"';
 }
 
