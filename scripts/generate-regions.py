@@ -29,7 +29,8 @@ import json
 import os
 import re
 import sys
-import unicodedata
+
+from pinyindict import load_pinyin_dict  # beside this script
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The raw data lives in the shared folder next to the checkout (CI lays a copy
@@ -135,34 +136,6 @@ def short_name_of(name, parent_short=None):
                 return name
             return stem
     return name
-
-
-def plain_syllable(s):
-    """Tone-marked pinyin -> plain lowercase letters, ü written as v."""
-    s = unicodedata.normalize("NFD", s.strip().lower())
-    s = s.replace("u\u0308", "v")  # ü (with or without tone) -> v
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-def load_pinyin_dict(path):
-    """pinyin_dict.go -> {char: [plain readings, in the file's order]}."""
-    table = {}
-    pat = re.compile(r'\s*0x([0-9A-Fa-f]+):\s*"([^"]*)"')
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            m = pat.match(line)
-            if not m:
-                continue
-            readings = []
-            for r in m.group(2).split(","):
-                p = plain_syllable(r)
-                if p and p not in readings:
-                    readings.append(p)
-            table[chr(int(m.group(1), 16))] = readings
-    if len(table) < 10000:
-        sys.exit(f"error: {path} does not look like go-pinyin's pinyin_dict.go "
-                 f"({len(table)} entries)")
-    return table
 
 
 def load_json(source, name):
