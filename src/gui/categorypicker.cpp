@@ -1,7 +1,6 @@
 #include "categorypicker.h"
 
 #include "categorytreemodel.h"
-#include "flowlayout.h"
 #include "library.h"
 #include "placesearchmodel.h"
 #include "searchentries.h"
@@ -26,16 +25,10 @@ CategoryPicker::CategoryPicker(Library *library, QWidget *parent)
     m_model = new CategoryTreeModel(&library->categories(), this);
     m_searchModel = new PlaceSearchModel(categorySearchEntries(library->categories()), this);
 
-    m_searchEdit = new QLineEdit(this);
-    m_searchEdit->setObjectName(QStringLiteral("categorySearchLineEdit"));
-    m_searchEdit->setPlaceholderText(tr("Category in Chinese or pinyin: 租房, zufang, zf"));
-    m_searchEdit->setAccessibleName(tr("Search categories"));
-    m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->installEventFilter(this);
-
-    m_recentBar = new QWidget(this);
-    m_recentBar->setObjectName(QStringLiteral("categoryRecentBar"));
-    new FlowLayout(m_recentBar);
+    m_searchEdit = makeSearchEdit(QStringLiteral("categorySearchLineEdit"),
+                                  tr("Category in Chinese or pinyin: 租房, zufang, zf"),
+                                  tr("Search categories"));
+    m_recentBar = makeQuickBar(QStringLiteral("categoryRecentBar"));
 
     m_groupView = new QListView(this);
     m_groupView->setObjectName(QStringLiteral("categoryGroupView"));

@@ -1,6 +1,5 @@
 #include "citypicker.h"
 
-#include "flowlayout.h"
 #include "library.h"
 #include "placesearchmodel.h"
 #include "regiontreemodel.h"
@@ -70,16 +69,10 @@ CityPicker::CityPicker(Library *library, QWidget *parent) : PickerPopup(parent),
     m_searchProxy = new CheckedKeysProxy(m_treeModel, this);
     m_searchProxy->setSourceModel(m_searchModel);
 
-    m_searchEdit = new QLineEdit(this);
-    m_searchEdit->setObjectName(QStringLiteral("citySearchLineEdit"));
-    m_searchEdit->setPlaceholderText(tr("City in Chinese or pinyin: 长治, changzhi, cz"));
-    m_searchEdit->setAccessibleName(tr("Search cities"));
-    m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->installEventFilter(this);
-
-    m_quickBar = new QWidget(this);
-    m_quickBar->setObjectName(QStringLiteral("cityQuickBar"));
-    new FlowLayout(m_quickBar);
+    m_searchEdit =
+        makeSearchEdit(QStringLiteral("citySearchLineEdit"),
+                       tr("City in Chinese or pinyin: 长治, changzhi, cz"), tr("Search cities"));
+    m_quickBar = makeQuickBar(QStringLiteral("cityQuickBar"));
 
     m_treeView = new QTreeView(this);
     m_treeView->setObjectName(QStringLiteral("regionTreeView"));

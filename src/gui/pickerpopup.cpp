@@ -1,6 +1,9 @@
 #include "pickerpopup.h"
 
+#include "flowlayout.h"
+
 #include <QLayout>
+#include <QLineEdit>
 #include <QScreen>
 
 namespace ListingDesk {
@@ -29,6 +32,26 @@ void PickerPopup::clearLayout(QLayout *layout)
         delete item->widget();
         delete item;
     }
+}
+
+QLineEdit *PickerPopup::makeSearchEdit(const QString &objectName, const QString &placeholder,
+                                       const QString &accessibleName)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(placeholder);
+    edit->setAccessibleName(accessibleName);
+    edit->setClearButtonEnabled(true);
+    edit->installEventFilter(this);
+    return edit;
+}
+
+QWidget *PickerPopup::makeQuickBar(const QString &objectName)
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(objectName);
+    new FlowLayout(bar);
+    return bar;
 }
 
 } // namespace ListingDesk

@@ -2,6 +2,8 @@
 
 #include <QFrame>
 
+class QLineEdit;
+
 namespace ListingDesk {
 
 /// What the city and category pickers share: a popup frame that opens under
@@ -18,6 +20,11 @@ protected:
     void showBelow(QWidget *anchor);
     /// Removes and deletes every widget of a quick bar's layout.
     static void clearLayout(QLayout *layout);
+    /// The search box on top; its keys come to this popup's eventFilter().
+    QLineEdit *makeSearchEdit(const QString &objectName, const QString &placeholder,
+                              const QString &accessibleName);
+    /// An empty bar for recent and favourite entries; buttons wrap like words.
+    QWidget *makeQuickBar(const QString &objectName);
 };
 
 } // namespace ListingDesk
