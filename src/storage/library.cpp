@@ -4,6 +4,8 @@ namespace ListingDesk {
 
 Result<void> Library::open(const QString &path, int schemaVersion)
 {
+    m_remotePosts.reset();
+    m_portals.reset();
     m_portalTerms.reset();
     m_listings.reset();
     m_regions.reset();
@@ -15,6 +17,8 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_regions = std::make_unique<RegionRepository>(db);
     m_listings = std::make_unique<ListingRepository>(db, m_categories.get(), m_regions.get());
     m_portalTerms = std::make_unique<PortalTermRepository>(db);
+    m_portals = std::make_unique<PortalRepository>(db);
+    m_remotePosts = std::make_unique<RemotePostRepository>(db);
     return {};
 }
 

@@ -3,8 +3,10 @@
 #include "categoryrepository.h"
 #include "database.h"
 #include "listingrepository.h"
+#include "portalrepository.h"
 #include "portaltermrepository.h"
 #include "regionrepository.h"
+#include "remotepostrepository.h"
 
 #include <memory>
 
@@ -25,6 +27,8 @@ public:
     CategoryRepository &categories() { return *m_categories; }
     RegionRepository &regions() { return *m_regions; }
     PortalTermRepository &portalTerms() { return *m_portalTerms; }
+    PortalRepository &portals() { return *m_portals; }
+    RemotePostRepository &remotePosts() { return *m_remotePosts; }
 
 private:
     Database m_database;
@@ -32,6 +36,8 @@ private:
     std::unique_ptr<RegionRepository> m_regions;
     std::unique_ptr<ListingRepository> m_listings;
     std::unique_ptr<PortalTermRepository> m_portalTerms;
+    std::unique_ptr<PortalRepository> m_portals;
+    std::unique_ptr<RemotePostRepository> m_remotePosts;
 };
 
 } // namespace ListingDesk

@@ -333,7 +333,8 @@ Result<Listing> ListingRepository::insertInTransaction(Listing listing)
     return listing;
 }
 
-Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool checkRevision)
+Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool checkRevision,
+                                                       SaveOrigin origin)
 {
     if (listing.categoryId && m_categories->pathOf(listing.categoryId).isEmpty())
         return makeError(Error::Kind::Data, tr("Unknown category id %1.").arg(listing.categoryId));
@@ -345,6 +346,12 @@ Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool che
         return previous.error();
     if (auto done = writeRevision(previous.value()); !done)
         return done.error();
+    // The portal still shows the old words: the listing is due for an update.
+    Listing asBefore = previous.value();
+    asBefore.status = listing.status;
+    if (origin == SaveOrigin::User && listing.status == ListingStatus::Published &&
+        !listing.sameContent(asBefore))
+        listing.status = ListingStatus::Modified;
     const QString now = nowText();
     SqlStatement update(
         m_db, QStringLiteral("UPDATE listings SET title = ?, body_html = ?, body_text = ?, "
@@ -385,9 +392,9 @@ Result<Listing> ListingRepository::create(const Listing &listing)
     return created;
 }
 
-Result<Listing> ListingRepository::save(const Listing &listing)
+Result<Listing> ListingRepository::save(const Listing &listing, SaveOrigin origin)
 {
-    auto saved = inTransaction(m_db, [&] { return updateInTransaction(listing, true); });
+    auto saved = inTransaction(m_db, [&] { return updateInTransaction(listing, true, origin); });
     if (saved)
         emit listingChanged(listing.id);
     return saved;

@@ -53,9 +53,13 @@ public:
 
     /// Stores a new listing (a uuid is made when it has none) as revision 1.
     Result<Listing> create(const Listing &listing);
+    /// Who is writing: a person's edit of a published listing makes it
+    /// "modified" (due for the next publish); the portal's version being
+    /// pulled in does not.
+    enum class SaveOrigin { User, Portal };
     /// Saves the user's edits. Fails with Error::Kind::Conflict when the stored
     /// revision is no longer the one the edit started from.
-    Result<Listing> save(const Listing &listing);
+    Result<Listing> save(const Listing &listing, SaveOrigin origin = SaveOrigin::User);
     /// A new draft with the same content and " (copy)" after the title.
     Result<Listing> duplicate(qint64 id);
     Result<void> moveToTrash(const QList<qint64> &ids);
@@ -66,7 +70,8 @@ public:
     /// The same two writes without a transaction of their own, for callers
     /// (the importer) that group many writes into one.
     Result<Listing> insertInTransaction(Listing listing);
-    Result<Listing> updateInTransaction(Listing listing, bool checkRevision);
+    Result<Listing> updateInTransaction(Listing listing, bool checkRevision,
+                                        SaveOrigin origin = SaveOrigin::User);
     /// Announces a batch written with the functions above.
     void notifyBulkChange() { emit listingsChanged(); }
 

@@ -7,17 +7,6 @@
 
 namespace ListingDesk {
 
-namespace {
-
-// A null QString binds as SQL NULL, which the NOT NULL DEFAULT '' columns
-// refuse; callers may well pass {} for "none".
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-} // namespace
-
 QString PortalTermRepository::kindKey(TermKind kind)
 {
     switch (kind) {
@@ -27,46 +16,6 @@ QString PortalTermRepository::kindKey(TermKind kind)
         return QStringLiteral("region");
     }
     return {};
-}
-
-Result<qint64> PortalTermRepository::addPortal(const QString &name, const QString &baseUrl,
-                                               const QString &username)
-{
-    const QString trimmedName = name.trimmed();
-    if (trimmedName.isEmpty())
-        return makeError(Error::Kind::Data, QCoreApplication::translate("PortalTermRepository",
-                                                                        "A portal needs a name."));
-    // Checked before inserting so the user reads which name is taken rather
-    // than SQLite's "UNIQUE constraint failed: portals.name".
-    SqlStatement existing(m_db, QStringLiteral("SELECT 1 FROM portals WHERE name = ?"));
-    if (auto done = existing.exec({trimmedName}); !done)
-        return done.error();
-    if (existing.next())
-        return makeError(Error::Kind::Conflict,
-                         QCoreApplication::translate(
-                             "PortalTermRepository",
-                             "There is already a portal named \"%1\"; choose another name.")
-                             .arg(trimmedName));
-    SqlStatement insert(m_db, QStringLiteral("INSERT INTO portals (name, base_url, username) "
-                                             "VALUES (?, ?, ?)"));
-    if (auto done = insert.exec({trimmedName, text(baseUrl.trimmed()), text(username)}); !done)
-        return done.error();
-    return insert.lastInsertId().toLongLong();
-}
-
-Result<QList<PortalInfo>> PortalTermRepository::portals()
-{
-    SqlStatement query(m_db, QStringLiteral("SELECT id, kind, name, base_url, username "
-                                            "FROM portals ORDER BY name, id"));
-    if (auto done = query.exec(); !done)
-        return done.error();
-    QList<PortalInfo> result;
-    while (query.next()) {
-        result << PortalInfo{query.value(0).toLongLong(), query.value(1).toString(),
-                             query.value(2).toString(), query.value(3).toString(),
-                             query.value(4).toString()};
-    }
-    return result;
 }
 
 Result<void> PortalTermRepository::setTerm(qint64 portalId, TermKind kind, const QString &localKey,
@@ -96,8 +45,8 @@ Result<void> PortalTermRepository::setTerm(qint64 portalId, TermKind kind, const
                              "ON CONFLICT (portal_id, kind, local_key) DO UPDATE SET "
                              "remote_id = excluded.remote_id, remote_name = excluded.remote_name, "
                              "accepted = excluded.accepted"));
-    return upsert.exec(
-        {portalId, kindKey(kind), localKey, text(remoteId), text(remoteName), accepted ? 1 : 0});
+    return upsert.exec({portalId, kindKey(kind), localKey, sqlText(remoteId), sqlText(remoteName),
+                        accepted ? 1 : 0});
 }
 
 QSet<QString> PortalTermRepository::refusedKeys(qint64 portalId, TermKind kind)
@@ -113,6 +62,31 @@ QSet<QString> PortalTermRepository::refusedKeys(qint64 portalId, TermKind kind)
     while (query.next())
         keys.insert(query.value(0).toString());
     return keys;
+}
+
+Result<std::optional<PortalTerm>> PortalTermRepository::term(qint64 portalId, TermKind kind,
+                                                             const QString &localKey)
+{
+    SqlStatement query(m_db, QStringLiteral("SELECT remote_id, remote_name, accepted FROM "
+                                            "portal_terms WHERE portal_id = ? AND kind = ? AND "
+                                            "local_key = ?"));
+    if (auto done = query.exec({portalId, kindKey(kind), localKey}); !done)
+        return done.error();
+    if (!query.next())
+        return std::optional<PortalTerm>();
+    return std::optional<PortalTerm>(PortalTerm{
+        localKey, query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()});
+}
+
+Result<QString> PortalTermRepository::localKeyFor(qint64 portalId, TermKind kind,
+                                                  const QString &remoteId)
+{
+    SqlStatement query(m_db,
+                       QStringLiteral("SELECT local_key FROM portal_terms WHERE portal_id = ? "
+                                      "AND kind = ? AND remote_id = ? AND remote_id <> ''"));
+    if (auto done = query.exec({portalId, kindKey(kind), remoteId}); !done)
+        return done.error();
+    return query.next() ? query.value(0).toString() : QString();
 }
 
 } // namespace ListingDesk

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace ListingDesk {
 
 /// What a portal term stands for on our side.
@@ -15,18 +17,16 @@ enum class TermKind {
     Region,   ///< local key: a GB/T 2260 region code
 };
 
-/// A portal the library publishes to. The password is not here: it lives in
-/// the OS keychain.
-struct PortalInfo
+/// How a portal names one of our categories or regions.
+struct PortalTerm
 {
-    qint64 id = 0;
-    QString kind; ///< "wordpress"
-    QString name; ///< what the user calls it; unique
-    QString baseUrl;
-    QString username;
+    QString localKey;
+    QString remoteId; ///< empty until created or found on the portal
+    QString remoteName;
+    bool accepted = true;
 };
 
-/// The portals and the map from our categories and regions to each portal's
+/// The map from our categories and regions to each portal's
 /// own terms. The portal connection fills the map; the pickers only ask which
 /// of our keys a portal refuses, so they can mark them before publishing fails.
 class PortalTermRepository
@@ -34,18 +34,17 @@ class PortalTermRepository
 public:
     explicit PortalTermRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    /// The new portal's id. Names are unique so that the user can tell portals apart.
-    Result<qint64> addPortal(const QString &name, const QString &baseUrl,
-                             const QString &username = {});
-    /// Every portal, by name.
-    Result<QList<PortalInfo>> portals();
-
     /// Records (or replaces) how the portal names one of our categories or regions.
     Result<void> setTerm(qint64 portalId, TermKind kind, const QString &localKey,
                          const QString &remoteId, const QString &remoteName, bool accepted);
     /// Our keys the portal does not accept. Empty for an unknown portal, and
     /// on a read error (which is logged): the publish step still validates.
     QSet<QString> refusedKeys(qint64 portalId, TermKind kind);
+    /// The recorded term for one of our keys; nullopt when none is recorded yet.
+    Result<std::optional<PortalTerm>> term(qint64 portalId, TermKind kind, const QString &localKey);
+    /// Our key for a portal term id (pulling maps the portal's terms back);
+    /// empty when the term is not ours.
+    Result<QString> localKeyFor(qint64 portalId, TermKind kind, const QString &remoteId);
 
     /// How the kind is stored in portal_terms.kind.
     static QString kindKey(TermKind kind);

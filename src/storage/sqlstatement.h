@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,6 +35,27 @@ private:
     QString m_sql;
     bool m_prepared = false;
 };
+
+/// A null QString binds as SQL NULL, which the NOT NULL DEFAULT '' columns
+/// refuse; an empty field is what callers mean by {}.
+inline QVariant sqlText(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+/// Times are stored as ISO 8601 UTC text with milliseconds, so they sort as
+/// text; an invalid time is NULL.
+inline QVariant sqlTime(const QDateTime &when)
+{
+    return when.isValid() ? QVariant(when.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
+}
+
+inline QDateTime timeFromSql(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
 
 /// Runs one statement without results; for DDL and pragmas.
 Result<void> execSql(const QSqlDatabase &db, const QString &sql);

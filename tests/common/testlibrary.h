@@ -140,6 +140,17 @@ private:
 };
 
 /// Titles of every listing the query matches, in the query's order.
+/// A portal account for tests that need one to hang terms or posts on.
+inline Result<qint64> addPortal(Library &library, const QString &name, const QString &url,
+                                const QString &user = {})
+{
+    PortalInfo portal;
+    portal.name = name;
+    portal.baseUrl = url;
+    portal.username = user;
+    return library.portals().add(portal);
+}
+
 inline QStringList titlesOf(ListingRepository &repository, const ListingQuery &query)
 {
     QStringList titles;

@@ -142,7 +142,7 @@ void TestCategoryTreeModel::refusedIds()
     const qint64 petsId = m_library->categoryId(str("宠物"));
     PortalTermRepository &terms = m_library->library().portalTerms();
     const qint64 portal =
-        terms.addPortal(QStringLiteral("P"), QStringLiteral("https://p.example")).value();
+        addPortal(m_library->library(), QStringLiteral("P"), QStringLiteral("https://p.example")).value();
     for (qint64 id : {rentalsId, petsId})
         LD_VERIFY_OK(terms.setTerm(portal, TermKind::Category, QString::number(id), {}, {}, false));
     QSet<qint64> refused;

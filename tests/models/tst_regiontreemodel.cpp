@@ -376,9 +376,7 @@ void TestRegionTreeModel::refusedCodes()
     QVERIFY(!at(changzhi).data(Qt::ForegroundRole).isValid());
 
     // As the publish step will get them from the portal map.
-    const qint64 portal = m_library->library()
-                              .portalTerms()
-                              .addPortal(QStringLiteral("P"), QStringLiteral("https://p.example"))
+    const qint64 portal = addPortal(m_library->library(), QStringLiteral("P"), QStringLiteral("https://p.example"))
                               .value();
     for (const QString &code : {changzhi, zhangzi})
         LD_VERIFY_OK(m_library->library().portalTerms().setTerm(portal, TermKind::Region, code, {},

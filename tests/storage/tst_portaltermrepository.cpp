@@ -18,9 +18,6 @@ class TestPortalTermRepository : public QObject
 private slots:
     void init();
     void cleanup();
-    void addPortal();
-    void duplicateNameRefused();
-    void emptyNameRefused();
     void setTermUpserts();
     void setTermUnknownPortal();
     void refusedKeys();
@@ -51,63 +48,11 @@ int TestPortalTermRepository::termCount(qint64 portalId)
         .toInt();
 }
 
-void TestPortalTermRepository::addPortal()
-{
-    PortalTermRepository &repository = m_library->library().portalTerms();
-    auto empty = repository.portals();
-    LD_VERIFY_OK(empty);
-    QVERIFY(empty.value().isEmpty());
-
-    auto second = repository.addPortal(str("长治信息港"), QStringLiteral("https://cz.example.com"),
-                                       QStringLiteral("editor"));
-    LD_VERIFY_OK(second);
-    auto first = repository.addPortal(QStringLiteral("  Alpha  "),
-                                      QStringLiteral("https://alpha.example.com/"));
-    LD_VERIFY_OK(first);
-    QVERIFY(first.value() > 0);
-    QVERIFY(second.value() != first.value());
-
-    auto portals = repository.portals();
-    LD_VERIFY_OK(portals);
-    QCOMPARE(portals.value().size(), 2);
-    // By name; the name is stored trimmed.
-    const PortalInfo &alpha = portals.value().at(0);
-    QCOMPARE(alpha.id, first.value());
-    QCOMPARE(alpha.name, QStringLiteral("Alpha"));
-    QCOMPARE(alpha.baseUrl, QStringLiteral("https://alpha.example.com/"));
-    QCOMPARE(alpha.username, QString());
-    QCOMPARE(alpha.kind, QStringLiteral("wordpress"));
-    const PortalInfo &cz = portals.value().at(1);
-    QCOMPARE(cz.id, second.value());
-    QCOMPARE(cz.name, str("长治信息港"));
-    QCOMPARE(cz.username, QStringLiteral("editor"));
-}
-
-void TestPortalTermRepository::duplicateNameRefused()
-{
-    PortalTermRepository &repository = m_library->library().portalTerms();
-    LD_VERIFY_OK(repository.addPortal(str("长治信息港"), QStringLiteral("https://a.example.com")));
-    auto again = repository.addPortal(str(" 长治信息港 "), QStringLiteral("https://b.example.com"));
-    QVERIFY(!again.ok());
-    QCOMPARE(again.error().kind, Error::Kind::Conflict);
-    QVERIFY2(again.error().message.contains(str("长治信息港")), qPrintable(again.error().message));
-    QVERIFY2(!again.error().message.contains(QStringLiteral("UNIQUE")),
-             qPrintable(again.error().message));
-    QCOMPARE(repository.portals().value().size(), 1);
-}
-
-void TestPortalTermRepository::emptyNameRefused()
-{
-    auto added = m_library->library().portalTerms().addPortal(QStringLiteral("  "),
-                                                              QStringLiteral("https://x.example"));
-    QVERIFY(!added.ok());
-    QCOMPARE(added.error().kind, Error::Kind::Data);
-}
-
 void TestPortalTermRepository::setTermUpserts()
 {
     PortalTermRepository &repository = m_library->library().portalTerms();
-    auto portal = repository.addPortal(QStringLiteral("P"), QStringLiteral("https://p.example"));
+    auto portal =
+        addPortal(m_library->library(), QStringLiteral("P"), QStringLiteral("https://p.example"));
     LD_VERIFY_OK(portal);
     const qint64 id = portal.value();
     LD_VERIFY_OK(repository.setTerm(id, TermKind::Region, QStringLiteral("140400"), {}, {}, true));
@@ -146,8 +91,10 @@ void TestPortalTermRepository::setTermUnknownPortal()
 void TestPortalTermRepository::refusedKeys()
 {
     PortalTermRepository &repository = m_library->library().portalTerms();
-    const qint64 a = repository.addPortal(QStringLiteral("A"), QStringLiteral("https://a")).value();
-    const qint64 b = repository.addPortal(QStringLiteral("B"), QStringLiteral("https://b")).value();
+    const qint64 a =
+        addPortal(m_library->library(), QStringLiteral("A"), QStringLiteral("https://a")).value();
+    const qint64 b =
+        addPortal(m_library->library(), QStringLiteral("B"), QStringLiteral("https://b")).value();
     for (const char *code : {"140400", "140100", "110100"})
         LD_VERIFY_OK(repository.setTerm(a, TermKind::Region, QString::fromLatin1(code), {}, {},
                                         QString::fromLatin1(code) == QStringLiteral("140100")));
@@ -165,21 +112,21 @@ void TestPortalTermRepository::refusedKeys()
 void TestPortalTermRepository::deletingPortalDeletesTerms()
 {
     PortalTermRepository &repository = m_library->library().portalTerms();
-    const qint64 a = repository.addPortal(QStringLiteral("A"), QStringLiteral("https://a")).value();
-    const qint64 b = repository.addPortal(QStringLiteral("B"), QStringLiteral("https://b")).value();
+    const qint64 a =
+        addPortal(m_library->library(), QStringLiteral("A"), QStringLiteral("https://a")).value();
+    const qint64 b =
+        addPortal(m_library->library(), QStringLiteral("B"), QStringLiteral("https://b")).value();
     LD_VERIFY_OK(repository.setTerm(a, TermKind::Region, QStringLiteral("140400"), {}, {}, false));
     LD_VERIFY_OK(repository.setTerm(a, TermKind::Category, QStringLiteral("5"), {}, {}, false));
     LD_VERIFY_OK(repository.setTerm(b, TermKind::Region, QStringLiteral("140400"), {}, {}, false));
     QCOMPARE(termCount(a), 2);
 
-    // No removePortal() yet (the portal issue adds it); the schema's cascade
-    // is what it will rely on.
-    LD_VERIFY_OK(m_library->exec(QStringLiteral("DELETE FROM portals WHERE id = %1").arg(a)));
+    LD_VERIFY_OK(m_library->library().portals().remove(a));
     QCOMPARE(termCount(a), 0);
     QCOMPARE(termCount(b), 1);
     QVERIFY(repository.refusedKeys(a, TermKind::Region).isEmpty());
     QCOMPARE(repository.refusedKeys(b, TermKind::Region), QSet<QString>{QStringLiteral("140400")});
-    QCOMPARE(repository.portals().value().size(), 1);
+    QCOMPARE(m_library->library().portals().all().value().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPortalTermRepository)
