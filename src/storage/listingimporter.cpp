@@ -105,7 +105,8 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
             if (existing) {
                 listing.id = existing->id;
                 listing.deleted = existing->deleted;
-                auto updated = listings.updateInTransaction(listing, false);
+                auto updated = listings.updateInTransaction(
+                    listing, false, ListingRepository::SaveOrigin::Verbatim);
                 if (!updated)
                     return recordError(record, QStringLiteral("uuid"), updated.error().message);
                 ++summary.updated;

@@ -54,9 +54,9 @@ public:
     /// Stores a new listing (a uuid is made when it has none) as revision 1.
     Result<Listing> create(const Listing &listing);
     /// Who is writing: a person's edit of a published listing makes it
-    /// "modified" (due for the next publish); the portal's version being
-    /// pulled in does not.
-    enum class SaveOrigin { User, Portal };
+    /// "modified" (due for the next publish); a verbatim write (the portal's
+    /// version pulled in, an import restoring a file) keeps the status given.
+    enum class SaveOrigin { User, Verbatim };
     /// Saves the user's edits. Fails with Error::Kind::Conflict when the stored
     /// revision is no longer the one the edit started from.
     Result<Listing> save(const Listing &listing, SaveOrigin origin = SaveOrigin::User);

@@ -287,7 +287,7 @@ void TestSyncStorage::userEditOfPublishedListingMarksModified()
 
     // The portal's version pulled in is not a local edit.
     l.title = QStringLiteral("from the portal");
-    l = m_library->listings().save(l, ListingRepository::SaveOrigin::Portal).value();
+    l = m_library->listings().save(l, ListingRepository::SaveOrigin::Verbatim).value();
     QCOMPARE(l.status, ListingStatus::Published);
 
     l.title = QStringLiteral("edited here");
