@@ -25,7 +25,7 @@ WP_CORE=/usr/share/wordpress
 SELF_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 PLUGIN_SRC="$SELF_DIR/../../portal/wordpress/listingdesk-portal.php"
 PACKAGES=(wordpress wordpress-theme-twentytwentythree php8.2-cli php8.2-mysql php8.2-gd
-    php8.2-mbstring mariadb-server mariadb-client curl ca-certificates)
+    php8.2-mbstring mariadb-server mariadb-client procps curl ca-certificates)
 WORKERS="${LISTINGDESK_WP_WORKERS:-4}"
 ADMIN_USER="${LISTINGDESK_WP_USER:-admin}"
 
@@ -35,7 +35,7 @@ die() {
     exit 1
 }
 usage() {
-    sed -n '5,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -397,6 +397,10 @@ cmd_start() {
         port="${running_port:-$(free_port)}"
     elif [ -n "$running_port" ] && [ "$running_port" != "$port" ]; then
         die "$dir is already serving on port $running_port; stop it first"
+    fi
+    # refuse a taken port before anything is started, so a failed start leaves nothing running
+    if [ -z "$running_port" ] && port_in_use "$port"; then
+        die "127.0.0.1:$port is already in use"
     fi
     echo "$port" >"$dir/port"
     echo "$mode" >"$dir/mode"
