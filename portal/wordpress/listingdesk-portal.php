@@ -6,7 +6,7 @@
  *                    REST API, lookup by the client's idempotency key, and view counts.
  * Version:           1.0.0
  * Requires at least: 6.1
- * Requires PHP:      8.2
+ * Requires PHP:      7.4
  * License:           GPL-2.0-or-later
  * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
  *

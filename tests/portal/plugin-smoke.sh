@@ -187,6 +187,13 @@ check "plain: draft found by slug with status=any" equals \
 api POST "/wp/v2/posts/$P2" '{"status":"publish"}' >/dev/null
 check "plain: published post keeps the slug" equals \
     "$(api GET "/wp/v2/posts?slug=$SLUG&_fields=id,slug" | json 0.slug)" "$SLUG"
+# WordPress renames the slug of a trashed post to SLUG__trashed and "any" leaves trash out:
+# a plain-mode client has to ask for exactly that to learn that its post was deleted
+api DELETE "/wp/v2/posts/$P2" >/dev/null
+check "plain: trashed post is gone from slug + status=any" equals \
+    "$(api GET "/wp/v2/posts?slug=$SLUG&status=any&_fields=id" | json 0.id)" ""
+check "plain: trashed post found by slug __trashed + status=trash" equals \
+    "$(api GET "/wp/v2/posts?slug=${SLUG}__trashed&status=trash&_fields=id" | json 0.id)" "$P2"
 check "plain: the plugin's query parameter is ignored" equals \
     "$(api GET "/wp/v2/posts?listingdesk_client_key=$KEY&per_page=1&_fields=id" >/dev/null; status)" 200
 

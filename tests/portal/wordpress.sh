@@ -416,9 +416,14 @@ cmd_start() {
     start_web "$dir" "$port"
     local app_password=""
     [ -s "$dir/app.password" ] && app_password="$(cat "$dir/app.password")"
-    app_password="$(install_site "$dir" "$port" "$ADMIN_USER" "$admin_password" "$app_password" |
-        tr -d ' \n')" || die "setting up WordPress failed"
-    (umask 077 && echo "$app_password" >"$dir/app.password")
+    # an instance that is up and accepts its password needs no setup (the fast idempotent path)
+    if [ -z "$running_port" ] || [ -z "$app_password" ] ||
+        ! curl -fsS -o /dev/null --max-time 10 -u "$ADMIN_USER:$app_password" \
+            "$base/wp-json/wp/v2/users/me" 2>/dev/null; then
+        app_password="$(install_site "$dir" "$port" "$ADMIN_USER" "$admin_password" "$app_password" |
+            tr -d ' \n')" || die "setting up WordPress failed"
+        (umask 077 && echo "$app_password" >"$dir/app.password")
+    fi
     wait_web "$dir" "$base"
     curl -fsS -o /dev/null --max-time 10 -u "$ADMIN_USER:$app_password" "$base/wp-json/wp/v2/users/me" ||
         die "the REST API did not accept the application password"
