@@ -8,7 +8,6 @@
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * License:           GPL-2.0-or-later
- * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
  *
  * Copyright (C) the ListingDesk authors.
  *

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # wordpress.sh — a real, Debian-packaged WordPress on 127.0.0.1 for ListingDesk's
 # integration tests. Nothing is changed outside DIR: no /etc files, no system
-# services; MariaDB listens on a unix socket only, WordPress on 127.0.0.1:PORT.
+# services (only a DIR path too long for a unix socket gets a socket dir in /tmp);
+# MariaDB listens on a unix socket only, WordPress on 127.0.0.1:PORT.
 #
 #   wordpress.sh install              apt packages (root; idempotent; no daemon is started)
 #   wordpress.sh start DIR PORT MODE  start or reuse the instance in DIR; PORT=0 picks a free
@@ -35,7 +36,7 @@ die() {
     exit 1
 }
 usage() {
-    sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '7,12p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
