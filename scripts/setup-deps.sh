@@ -13,7 +13,13 @@ packages="
     sqlite3
     libgumbo-dev
     appstream desktop-file-utils
+    wordpress wordpress-theme-twentytwentythree
+    php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring
+    mariadb-server mariadb-client procps curl ca-certificates
 "
+# The last three lines are the test WordPress of tests/portal/wordpress.sh (keep both lists
+# in step). php8.2-curl and php8.2-xml are not needed: the test portal never calls out and
+# we do not use XML-RPC.
 
 missing=""
 for package in $packages; do
@@ -34,6 +40,15 @@ else
     SUDO=
 fi
 export DEBIAN_FRONTEND=noninteractive
+# mariadb-server and apache2 (pulled in by wordpress) would start system services from
+# their package scripts; a temporary policy-rc.d forbids that unless the machine has one.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+    trap '$SUDO rm -f "$policy"' EXIT
+    trap 'exit 1' INT TERM
+fi
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086 # the list is meant to split into words
 $SUDO apt-get install -y --no-install-recommends $missing
