@@ -156,6 +156,9 @@ std::optional<PortalError> classifyReply(const ReplyFacts &facts)
         case QNetworkReply::ConnectionRefusedError:
             what = tr("The portal refused the connection.");
             break;
+        case QNetworkReply::OperationCanceledError:
+            what = tr("The request was cancelled.");
+            break;
         case QNetworkReply::RemoteHostClosedError:
             what = tr("The portal closed the connection before answering completely.");
             break;

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
 
@@ -81,6 +82,7 @@ private slots:
     void failAfterCommitThenLookupFindsPost();
     void restRootAcceptsWpJsonUrl();
     void seededProbabilityIsRepeatable();
+    void lowLevelJobAndAbort();
 
 private:
     void makeClient(const QString &password = appPassword, int timeoutMs = 5000, QUrl base = {});
@@ -843,6 +845,38 @@ void TestWordPressClient::seededProbabilityIsRepeatable()
     QCOMPARE(run(), first);
     QVERIFY(first.contains(u'x'));
     QVERIFY(first.contains(u'.'));
+}
+
+void TestWordPressClient::lowLevelJobAndAbort()
+{
+    for (int i = 0; i < 4; ++i)
+        m_portal->addTerm(QStringLiteral("tags"), QStringLiteral("tag%1").arg(i));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("3"));
+    QPointer<RestJob> job = m_client->get(QStringLiteral("/wp/v2/tags"), query);
+    QSignalSpy finished(job.data(), &RestJob::finished);
+    QVERIFY(finished.wait());
+    QVERIFY(job); // still there while the event loop has not run deleteLater
+    QVERIFY(!job->error());
+    QCOMPARE(job->httpStatus(), 200);
+    QCOMPARE(job->totalPages(), 2);
+    QCOMPARE(job->total(), 4);
+    QCOMPARE(job->header("x-wp-total"), QByteArray("4"));
+    QCOMPARE(job->json().array().size(), 3);
+    QTRY_VERIFY(!job); // deleted itself
+
+    Fault hang;
+    hang.kind = FaultKind::Hang;
+    m_portal->addFault(hang);
+    QPointer<RestJob> hanging = m_client->get(QStringLiteral("/wp/v2/tags"));
+    QSignalSpy hangFinished(hanging.data(), &RestJob::finished);
+    QTest::qWait(50);
+    QCOMPARE(hangFinished.count(), 0);
+    hanging->abort();
+    QCOMPARE(hangFinished.count(), 1);
+    QCOMPARE(hanging->error()->kind, PortalError::Kind::Transient);
+    QVERIFY(hanging->error()->message.contains(u"cancelled"));
+    QTRY_VERIFY(!hanging);
 }
 
 QTEST_GUILESS_MAIN(TestWordPressClient)
