@@ -102,7 +102,11 @@ enum class FaultKind {
     NetworkError, ///< fail with `networkError` (refused, host not found, TLS handshake...)
 };
 
-/// Which requests a fault hits and how often. A fault fires on matching
+/// Which requests a fault hits and how often. Reset, Truncate and Delay
+/// always let the portal apply the request first (the server did its work,
+/// the answer suffered); the other kinds replace the request unless
+/// afterCommit is set. Status 413, 502 and 504 answer with an HTML page, as a
+/// proxy in front of WordPress does. A fault fires on matching
 /// requests after `skip` of them went through, `times` times (-1: forever),
 /// each time with `probability` drawn from the portal's seeded generator.
 struct Fault
