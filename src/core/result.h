@@ -23,38 +23,40 @@ struct Error
     QString message;
 };
 
-/// Either a value or an Error. Small on purpose: ok(), value(), error().
-template <typename T> class Result
+/// Either a value or an error. Small on purpose: ok(), value(), error().
+/// The error type is a parameter because the portal layer needs more than a
+/// kind and a message (HTTP status, WordPress's code, when to retry).
+template <typename T, typename E = Error> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(E error) : m_error(std::move(error)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
     T &&value() && { return std::move(*m_value); }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     std::optional<T> m_value;
-    Error m_error;
+    E m_error;
 };
 
-template <> class Result<void>
+template <typename E> class Result<void, E>
 {
 public:
     Result() = default;
-    Result(Error error) : m_failed(true), m_error(std::move(error)) {}
+    Result(E error) : m_failed(true), m_error(std::move(error)) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     bool m_failed = false;
-    Error m_error;
+    E m_error;
 };
 
 inline Error makeError(Error::Kind kind, QString message)
