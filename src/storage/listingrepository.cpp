@@ -346,12 +346,18 @@ Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool che
         return previous.error();
     if (auto done = writeRevision(previous.value()); !done)
         return done.error();
-    // The portal still shows the old words: the listing is due for an update.
-    Listing asBefore = previous.value();
-    asBefore.status = listing.status;
-    if (origin == SaveOrigin::User && listing.status == ListingStatus::Published &&
-        !listing.sameContent(asBefore))
-        listing.status = ListingStatus::Modified;
+    if (origin == SaveOrigin::User) {
+        // Past "ready", the status belongs to publishing: a form that loaded
+        // the listing before it was published must not set it back.
+        const ListingStatus stored = previous.value().status;
+        if (stored != ListingStatus::Draft && stored != ListingStatus::Ready)
+            listing.status = stored;
+        // The portal still shows the old words: the listing is due for an update.
+        Listing asBefore = previous.value();
+        asBefore.status = listing.status;
+        if (listing.status == ListingStatus::Published && !listing.sameContent(asBefore))
+            listing.status = ListingStatus::Modified;
+    }
     const QString now = nowText();
     SqlStatement update(
         m_db, QStringLiteral("UPDATE listings SET title = ?, body_html = ?, body_text = ?, "
@@ -398,6 +404,17 @@ Result<Listing> ListingRepository::save(const Listing &listing, SaveOrigin origi
     if (saved)
         emit listingChanged(listing.id);
     return saved;
+}
+
+Result<void> ListingRepository::setStatus(qint64 id, ListingStatus status)
+{
+    SqlStatement update(m_db, QStringLiteral("UPDATE listings SET status = ? WHERE id = ?"));
+    if (auto done = update.exec({statusKey(status), id}); !done)
+        return done;
+    if (update.rowsAffected() != 1)
+        return makeError(Error::Kind::NotFound, tr("The listing no longer exists."));
+    emit listingChanged(id);
+    return {};
 }
 
 Result<Listing> ListingRepository::duplicate(qint64 id)

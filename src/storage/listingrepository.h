@@ -60,6 +60,10 @@ public:
     /// Saves the user's edits. Fails with Error::Kind::Conflict when the stored
     /// revision is no longer the one the edit started from.
     Result<Listing> save(const Listing &listing, SaveOrigin origin = SaveOrigin::User);
+    /// Publishing's own status changes (published, failed, conflict...). Not
+    /// a content edit: no revision, so a form holding the listing open can
+    /// still save over it.
+    Result<void> setStatus(qint64 id, ListingStatus status);
     /// A new draft with the same content and " (copy)" after the title.
     Result<Listing> duplicate(qint64 id);
     Result<void> moveToTrash(const QList<qint64> &ids);

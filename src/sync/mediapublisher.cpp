@@ -1,0 +1,90 @@
+#include "mediapublisher.h"
+
+#include "synclog.h"
+
+#include <QRegularExpression>
+
+namespace ListingDesk {
+
+namespace {
+
+PortalError permanent(const QString &message)
+{
+    PortalError error;
+    error.kind = PortalError::Kind::Permanent;
+    error.message = message;
+    return error;
+}
+
+// The sanitizer writes every attribute as name="value", so a local image is
+// always the exact text src="ldmedia:<64 hex>": a token of our own scheme,
+// not HTML to be parsed.
+QString srcOf(const QString &sha256)
+{
+    return QStringLiteral("src=\"ldmedia:") + sha256 + u'"';
+}
+
+} // namespace
+
+MediaPublisher::MediaPublisher(Library &library, WordPressClient *client, qint64 portalId,
+                               MediaSource source, QObject *parent)
+    : QObject(parent), m_library(library), m_client(client), m_portalId(portalId),
+      m_source(std::move(source))
+{
+}
+
+QStringList MediaPublisher::localImages(const QString &bodyHtml)
+{
+    static const QRegularExpression pattern(QStringLiteral("src=\"ldmedia:([0-9a-f]{64})\""));
+    QStringList hashes;
+    for (auto it = pattern.globalMatch(bodyHtml); it.hasNext();) {
+        const QString hash = it.next().captured(1);
+        if (!hashes.contains(hash))
+            hashes << hash;
+    }
+    return hashes;
+}
+
+void MediaPublisher::publishImages(const QString &bodyHtml, Done<QString> done)
+{
+    next(bodyHtml, localImages(bodyHtml), std::move(done));
+}
+
+void MediaPublisher::next(QString bodyHtml, QStringList pending, Done<QString> done)
+{
+    if (pending.isEmpty())
+        return done(bodyHtml);
+    const QString hash = pending.takeFirst();
+    auto known = m_library.remotePosts().uploadedMediaUrl(m_portalId, hash);
+    if (!known)
+        return done(permanent(known.error().message));
+    if (!known.value().isEmpty()) {
+        bodyHtml.replace(srcOf(hash), QStringLiteral("src=\"") + known.value().toHtmlEscaped() + u'"');
+        return next(bodyHtml, pending, done);
+    }
+    if (!m_source)
+        return done(permanent(tr("This body has images, but no image store is connected.")));
+    auto blob = m_source(hash);
+    if (!blob)
+        return done(permanent(
+            tr("An image of this listing is missing from the library (%1).").arg(blob.error().message)));
+    if (!m_client)
+        return done(permanent(tr("The portal connection was closed.")));
+    const QString fileName = blob.value().fileName.isEmpty() ? hash.left(16) : blob.value().fileName;
+    qCDebug(lcSync) << "uploading image" << hash.left(12) << blob.value().data.size() << "bytes";
+    m_client->uploadMedia(
+        blob.value().data, blob.value().mimeType, fileName, this,
+        [this, hash, bodyHtml, pending, done](const PortalResult<RemoteMedia> &uploaded) mutable {
+            if (!uploaded)
+                return done(uploaded.error());
+            const QString url = uploaded.value().sourceUrl.toString();
+            if (auto recorded = m_library.remotePosts().recordMediaUpload(
+                    m_portalId, hash, uploaded.value().id, url);
+                !recorded)
+                return done(permanent(recorded.error().message));
+            bodyHtml.replace(srcOf(hash), QStringLiteral("src=\"") + url.toHtmlEscaped() + u'"');
+            next(bodyHtml, pending, done);
+        });
+}
+
+} // namespace ListingDesk
