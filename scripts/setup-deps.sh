@@ -12,6 +12,7 @@ packages="
     xvfb xauth
     sqlite3
     libgumbo-dev
+    qtkeychain-qt6-dev
     appstream desktop-file-utils
     wordpress wordpress-theme-twentytwentythree
     php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring

@@ -1,0 +1,127 @@
+#include "credentialstore.h"
+
+#include "synclog.h"
+
+#include <QPointer>
+#include <qt6keychain/keychain.h>
+
+namespace ListingDesk {
+
+namespace {
+
+const QString service = QStringLiteral("ListingDesk");
+
+Error noKeychain(const QString &detail)
+{
+    return makeError(Error::Kind::Io,
+                     CredentialStore::tr("The password could not be kept in the system keychain "
+                                         "(%1); it is kept only until ListingDesk quits.")
+                         .arg(detail));
+}
+
+} // namespace
+
+CredentialStore::CredentialStore(QObject *parent) : QObject(parent) {}
+
+QString CredentialStore::keyFor(const PortalInfo &portal)
+{
+    return QStringLiteral("portal-%1").arg(portal.id);
+}
+
+bool CredentialStore::keychainEnabled()
+{
+    return qgetenv("LISTINGDESK_NO_KEYCHAIN") != "1";
+}
+
+void CredentialStore::setSessionPassword(qint64 portalId, const QString &password)
+{
+    m_session.insert(portalId, password);
+}
+
+void CredentialStore::forgetSessionPassword(qint64 portalId)
+{
+    m_session.remove(portalId);
+}
+
+void CredentialStore::read(const PortalInfo &portal, QObject *context,
+                           std::function<void(const Result<QString> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<QString> &result) {
+        if (guard)
+            done(result);
+    };
+    if (const auto it = m_session.constFind(portal.id); it != m_session.constEnd())
+        return answer(it.value());
+    if (const QString fromEnv = qEnvironmentVariable("LISTINGDESK_PORTAL_PASSWORD");
+        !fromEnv.isEmpty())
+        return answer(fromEnv);
+    const Error missing = makeError(
+        Error::Kind::NotFound,
+        tr("No password is stored for \"%1\". Enter it in the portal's settings, or for the "
+           "command line pass --password-stdin or set LISTINGDESK_PORTAL_PASSWORD.")
+            .arg(portal.name));
+    if (!keychainEnabled())
+        return answer(missing);
+    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(keyFor(portal));
+    connect(job, &QKeychain::Job::finished, this, [answer, missing](QKeychain::Job *finished) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (read->error() == QKeychain::NoError)
+            return answer(read->textData());
+        // The reason goes to the log, the password never does.
+        qCInfo(lcSync) << "keychain read failed:" << read->errorString();
+        answer(missing);
+    });
+    job->start();
+}
+
+void CredentialStore::write(const PortalInfo &portal, const QString &password, QObject *context,
+                            std::function<void(const Result<void> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<void> &result) {
+        if (guard)
+            done(result);
+    };
+    m_session.insert(portal.id, password);
+    if (!keychainEnabled())
+        return answer(noKeychain(tr("turned off by LISTINGDESK_NO_KEYCHAIN")));
+    auto *job = new QKeychain::WritePasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(keyFor(portal));
+    job->setTextData(password);
+    connect(job, &QKeychain::Job::finished, this, [answer](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError)
+            return answer({});
+        qCInfo(lcSync) << "keychain write failed:" << finished->errorString();
+        answer(noKeychain(finished->errorString()));
+    });
+    job->start();
+}
+
+void CredentialStore::remove(const PortalInfo &portal, QObject *context,
+                             std::function<void(const Result<void> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<void> &result) {
+        if (guard)
+            done(result);
+    };
+    m_session.remove(portal.id);
+    if (!keychainEnabled())
+        return answer({});
+    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(keyFor(portal));
+    connect(job, &QKeychain::Job::finished, this, [answer](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError ||
+            finished->error() == QKeychain::EntryNotFound)
+            return answer({});
+        answer(makeError(Error::Kind::Io, finished->errorString()));
+    });
+    job->start();
+}
+
+} // namespace ListingDesk
