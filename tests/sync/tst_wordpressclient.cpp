@@ -65,6 +65,8 @@ private slots:
     void slowAnswerWithinTimeout();
     void pagingAcrossThreePages();
     void postsModifiedAfter();
+    void postsModifiedAfterInEveryTimeZone_data();
+    void postsModifiedAfterInEveryTimeZone();
     void termExistsReturnsExistingTerm();
     void createUpdateTrashPost();
     void findByClientKeyWithPlugin();
@@ -376,6 +378,39 @@ void TestWordPressClient::postsModifiedAfter()
     LD_WAIT(result);
     QVERIFY(result->ok());
     QCOMPARE(result->value().size(), 236);
+}
+
+void TestWordPressClient::postsModifiedAfterInEveryTimeZone_data()
+{
+    QTest::addColumn<int>("offsetHours");
+    QTest::newRow("UTC") << 0;
+    QTest::newRow("Beijing +8") << 8;
+    QTest::newRow("Kiribati +14") << 14;
+    QTest::newRow("Baker Island -12") << -12;
+}
+
+void TestWordPressClient::postsModifiedAfterInEveryTimeZone()
+{
+    QFETCH(int, offsetHours);
+    m_portal->setUtcOffset(offsetHours * 3600);
+    const qint64 before = addPublishedPost(QStringLiteral("before"));
+    m_portal->advanceClock(30);
+    const QDateTime since = m_portal->now();
+    m_portal->advanceClock(30);
+    const qint64 after = addPublishedPost(QStringLiteral("after"));
+    m_portal->advanceClock(3600);
+    const qint64 later = addPublishedPost(QStringLiteral("an hour later"));
+
+    std::optional<PortalResult<QList<RemotePost>>> result;
+    m_client->fetchPostsModifiedAfter(
+        since, this, [&](const PortalResult<QList<RemotePost>> &r) { result = r; });
+    LD_WAIT(result);
+    QVERIFY(result->ok());
+    QList<qint64> ids;
+    for (const RemotePost &post : result->value())
+        ids.append(post.id);
+    QCOMPARE(ids, (QList<qint64>{after, later}));
+    QVERIFY(!ids.contains(before));
 }
 
 void TestWordPressClient::termExistsReturnsExistingTerm()
