@@ -459,8 +459,9 @@ void TestWordPressClient::createUpdateTrashPost()
     payload.contentHtml = str("<p>会议内容</p>");
     payload.status = QStringLiteral("publish");
     payload.slug = QStringLiteral("ld-abc-140400");
-    payload.categories = {category};
+    payload.categories = {category, 9999}; // 9999: a stale id WordPress drops
     payload.cities = {city};
+    payload.featuredMedia = 0;
     payload.meta = QJsonObject{{QStringLiteral("listingdesk_client_key"), u"ld-abc-140400"_qs},
                                {QStringLiteral("listingdesk_price"), 123.5},
                                {QStringLiteral("listingdesk_promoted"), true}};
@@ -483,6 +484,7 @@ void TestWordPressClient::createUpdateTrashPost()
     const QJsonObject sent = QJsonDocument::fromJson(m_portal->requests().last().body).object();
     QVERIFY(!sent.contains(u"tags"));
     QCOMPARE(sent.value(u"city").toArray().size(), 1);
+    QVERIFY(!sent.contains(u"featured_media"));
 
     m_portal->advanceClock(5);
     PostPayload change;
@@ -616,6 +618,18 @@ void TestWordPressClient::mediaUploadWithChineseFileName()
     QVERIFY2(disposition.contains("filename*=UTF-8''%E7%8E%B0%E5%9C%BA"), disposition.constData());
     // WordPress itself reads only filename=, so it carries the UTF-8 name too.
     QVERIFY(disposition.contains(str("filename=\"现场照片 1.jpg\"").toUtf8()));
+
+    // The uploaded image becomes a post's featured image.
+    const qint64 postId = addPublishedPost(QStringLiteral("with image"));
+    PostPayload change;
+    change.title = QStringLiteral("with image");
+    change.featuredMedia = result->value().id;
+    std::optional<PortalResult<RemotePost>> updated;
+    m_client->updatePost(postId, change, this,
+                         [&](const PortalResult<RemotePost> &r) { updated = r; });
+    LD_WAIT(updated);
+    QVERIFY(updated->ok());
+    QCOMPARE(updated->value().featuredMedia, result->value().id);
 
     result.reset();
     m_client->uploadMedia("text", QStringLiteral("text/plain"), QStringLiteral("a.txt"), this,

@@ -416,12 +416,21 @@ FakeResponse FakePortal::writePost(const Call &call, qint64 id)
         post.title = textField(json.value(u"title"));
     if (json.contains(u"content"))
         post.content = textField(json.value(u"content"));
+    // Unknown term ids are dropped without a word, as wp_set_object_terms does.
+    auto knownTerms = [&](const QString &taxonomy, const QJsonValue &value) {
+        QList<qint64> ids;
+        for (qint64 termId : idList(value))
+            for (const FakeTerm &term : m_terms.value(taxonomy))
+                if (term.id == termId && !ids.contains(termId))
+                    ids.append(termId);
+        return ids;
+    };
     if (json.contains(u"categories"))
-        post.categories = idList(json.value(u"categories"));
+        post.categories = knownTerms(QStringLiteral("categories"), json.value(u"categories"));
     if (json.contains(u"tags"))
-        post.tags = idList(json.value(u"tags"));
+        post.tags = knownTerms(QStringLiteral("tags"), json.value(u"tags"));
     if (m_plugin && json.contains(u"city"))
-        post.cities = idList(json.value(u"city"));
+        post.cities = knownTerms(QStringLiteral("city"), json.value(u"city"));
     if (json.contains(u"featured_media"))
         post.featuredMedia = json.value(u"featured_media").toInteger();
     if (creating && post.categories.isEmpty())
