@@ -12,6 +12,7 @@ packages="
     xvfb xauth
     sqlite3
     libgumbo-dev
+    clang libclang-rt-14-dev
     appstream desktop-file-utils
 "
 
