@@ -57,6 +57,7 @@ private slots:
     void fixtures();
     void rules_data();
     void rules();
+    void deepNesting();
 };
 
 void TestPasteCleaner::fixtures_data()
@@ -178,6 +179,20 @@ void TestPasteCleaner::rules()
     QFETCH(QString, expected);
     const QString cleaned = PasteCleaner::clean(input);
     QCOMPARE(cleaned, expected);
+    checkClean(cleaned);
+}
+
+void TestPasteCleaner::deepNesting()
+{
+    // Far deeper than any document: bold spans (each of which the cleaner
+    // turns into <b>) and Word list paragraphs inside them. The text
+    // survives, the stack does not overflow, and the result is stable.
+    const int depth = 5000;
+    const QString html = u8("<span style=\"font-weight:bold\"><div>").repeated(depth) +
+                         u8("<p style='mso-list:l0 level1 lfo1'>深</p>") +
+                         u8("</div></span>").repeated(depth);
+    const QString cleaned = PasteCleaner::clean(html);
+    QVERIFY(cleaned.contains(u8("深")));
     checkClean(cleaned);
 }
 
