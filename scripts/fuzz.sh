@@ -22,5 +22,5 @@ cd "$build"
 ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     ./tests/fuzz/fuzz_htmlsanitizer -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=16384 -print_final_stats=1 -dict="$root/tests/fuzz/html.dict" \
+        -max_len=4096 -print_final_stats=1 -dict="$root/tests/fuzz/html.dict" \
         "$corpus" "$root/tests/fuzz/corpus" "$root/tests/fixtures/paste"

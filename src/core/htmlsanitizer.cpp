@@ -700,6 +700,10 @@ QString HtmlSanitizer::sanitize(const QString &html)
 QString HtmlSanitizer::sanitize(const QString &html, const Options &options)
 {
     QString current = sanitizeOnce(html, options);
+    // Already clean input (the editor's own HTML, a stored body) comes back
+    // unchanged and is thereby a fixed point: no second parse needed.
+    if (current == html)
+        return current;
     for (int round = 1; round < MaxRounds; ++round) {
         QString next = sanitizeOnce(current, options);
         if (next == current)
