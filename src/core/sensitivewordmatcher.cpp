@@ -11,6 +11,10 @@ char16_t SensitiveWordMatcher::fold(char16_t c)
 {
     if (c < 0x80)
         return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+    // CJK punctuation, kana and the unified ideographs have no case: the bulk
+    // of a Chinese article skips the Unicode tables.
+    if (c >= 0x3000 && c < 0xA000)
+        return c;
     // Full-width ASCII (U+FF01..U+FF5E) maps onto U+0021..U+007E.
     if (c >= 0xFF01 && c <= 0xFF5E)
         return fold(char16_t(c - 0xFF01 + 0x21));
@@ -51,6 +55,9 @@ SensitiveWordMatcher::SensitiveWordMatcher(const QStringList &words)
             m_words << word;
         }
     }
+
+    if (m_words.isEmpty())
+        return; // findAll() and containsAny() never step an empty automaton
 
     // Renumber breadth first so that failure links always point backwards.
     std::vector<qint32> order{0};
