@@ -1,9 +1,9 @@
 #include "sensitivewordmatcher.h"
 
 #include <QChar>
+#include <QSet>
 
 #include <algorithm>
-#include <map>
 
 namespace ListingDesk {
 
@@ -26,62 +26,105 @@ char16_t SensitiveWordMatcher::fold(char16_t c)
 
 SensitiveWordMatcher::SensitiveWordMatcher(const QStringList &words)
 {
-    // Build a plain trie first (maps keep the edges sorted), then flatten it
-    // into contiguous arrays that the scan walks without allocating.
-    struct BuildNode
-    {
-        std::map<char16_t, qint32> next;
-        qint32 output = -1;
-        qint32 depth = 0;
-    };
-    std::vector<BuildNode> trie(1);
+    // Sorting the folded words lets the trie be built without a map per
+    // node: in sorted order a word shares its prefix with the one before,
+    // and every node's children appear in increasing order.
+    // words() keeps the caller's order, without blanks and repeats.
+    std::vector<QString> folded;
+    QSet<QString> seen;
     for (const QString &raw : words) {
         const QString word = raw.trimmed();
         if (word.isEmpty())
             continue;
-        qint32 node = 0;
-        for (QChar qc : word) {
-            const char16_t c = fold(qc.unicode());
-            auto found = trie[node].next.find(c);
-            if (found == trie[node].next.end()) {
-                trie.push_back({});
-                trie.back().depth = trie[node].depth + 1;
-                found = trie[node].next.emplace(c, qint32(trie.size() - 1)).first;
-            }
-            node = found->second;
-        }
-        if (trie[node].output < 0) {
-            trie[node].output = qint32(m_words.size());
-            m_words << word;
-        }
+        QString key = word;
+        for (QChar &c : key)
+            c = QChar(fold(c.unicode()));
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        m_words << word;
+        folded.push_back(std::move(key));
     }
-
     if (m_words.isEmpty())
         return; // findAll() and containsAny() never step an empty automaton
+    std::vector<qint32> sorted(folded.size());
+    for (size_t i = 0; i < sorted.size(); ++i)
+        sorted[i] = qint32(i);
+    std::sort(sorted.begin(), sorted.end(),
+              [&folded](qint32 a, qint32 b) { return folded[a] < folded[b]; });
+
+    struct BuildNode
+    {
+        qint32 parent;
+        char16_t c;
+        qint32 output;
+    };
+    std::vector<BuildNode> trie{{-1, 0, -1}};
+    std::vector<qint32> path{0}; // nodes along the previous word
+    const QString *previous = nullptr;
+    for (const qint32 index : sorted) {
+        const QString &word = folded[size_t(index)];
+        qsizetype common = 0;
+        if (previous)
+            while (common < previous->size() && common < word.size() &&
+                   (*previous)[common] == word[common])
+                ++common;
+        path.resize(size_t(common) + 1);
+        for (qsizetype i = common; i < word.size(); ++i) {
+            trie.push_back({path.back(), word[i].unicode(), -1});
+            path.push_back(qint32(trie.size() - 1));
+        }
+        trie[size_t(path.back())].output = index;
+        previous = &word;
+    }
+
+    // Children of each node, contiguous (compressed rows), in creation order,
+    // which is increasing character order.
+    std::vector<quint32> childStart(trie.size() + 1, 0);
+    for (size_t i = 1; i < trie.size(); ++i)
+        ++childStart[size_t(trie[i].parent) + 1];
+    for (size_t i = 1; i <= trie.size(); ++i)
+        childStart[i] += childStart[i - 1];
+    std::vector<qint32> children(trie.size());
+    {
+        std::vector<quint32> fill(childStart.begin(), childStart.end() - 1);
+        for (size_t i = 1; i < trie.size(); ++i)
+            children[fill[size_t(trie[i].parent)]++] = qint32(i);
+    }
 
     // Renumber breadth first so that failure links always point backwards.
     std::vector<qint32> order{0};
+    order.reserve(trie.size());
     std::vector<qint32> newIndex(trie.size(), 0);
     for (size_t i = 0; i < order.size(); ++i)
-        for (const auto &[c, target] : trie[order[i]].next) {
-            newIndex[target] = qint32(order.size());
-            order.push_back(target);
+        for (quint32 k = childStart[order[i]]; k < childStart[order[i] + 1]; ++k) {
+            newIndex[children[k]] = qint32(order.size());
+            order.push_back(children[k]);
         }
 
     m_nodes.resize(trie.size() + 1);
+    m_edges.reserve(trie.size());
     for (size_t i = 0; i < order.size(); ++i) {
-        const BuildNode &old = trie[order[i]];
+        const qint32 old = order[i];
         m_nodes[i].firstEdge = quint32(m_edges.size());
-        m_nodes[i].output = old.output;
-        m_nodes[i].depth = old.depth;
-        for (const auto &[c, target] : old.next)
-            m_edges.push_back({c, newIndex[target]});
+        m_nodes[i].output = trie[old].output;
+        for (quint32 k = childStart[old]; k < childStart[old + 1]; ++k)
+            m_edges.push_back({trie[children[k]].c, newIndex[children[k]]});
     }
     m_nodes.back().firstEdge = quint32(m_edges.size());
 
-    m_rootNext.assign(0x10000, 0);
-    for (quint32 e = m_nodes[0].firstEdge; e < m_nodes[1].firstEdge; ++e)
-        m_rootNext[m_edges[e].c] = m_edges[e].target;
+    // The root's transitions in pages of 256 code units, only the pages that
+    // words start in: a Chinese list touches ~80 of 256, and a build does not
+    // pay for clearing 256 KB.
+    m_rootPage.assign(256, -1);
+    for (quint32 e = m_nodes[0].firstEdge; e < m_nodes[1].firstEdge; ++e) {
+        const char16_t c = m_edges[e].c;
+        if (m_rootPage[c >> 8] < 0) {
+            m_rootPage[c >> 8] = qint16(m_rootSlots.size() / 256);
+            m_rootSlots.resize(m_rootSlots.size() + 256, 0);
+        }
+        m_rootSlots[size_t(m_rootPage[c >> 8]) * 256 + (c & 0xFF)] = m_edges[e].target;
+    }
 
     // Failure links in breadth-first order; a node without a word of its own
     // inherits the longest word that ends at its failure node.
@@ -117,7 +160,8 @@ qint32 SensitiveWordMatcher::step(qint32 node, char16_t c) const
             return next;
         node = m_nodes[node].fail;
     }
-    return m_rootNext[c];
+    const qint16 page = m_rootPage[c >> 8];
+    return page < 0 ? 0 : m_rootSlots[size_t(page) * 256 + (c & 0xFF)];
 }
 
 QList<SensitiveWordMatcher::Match> SensitiveWordMatcher::findAll(QStringView text) const

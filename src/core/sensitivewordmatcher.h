@@ -28,7 +28,7 @@ public:
     };
 
     /// Blank entries are skipped; surrounding whitespace is trimmed; of two
-    /// entries equal after case folding the first one wins.
+    /// entries equal after case folding the first one listed is kept.
     explicit SensitiveWordMatcher(const QStringList &words = {});
 
     const QStringList &words() const { return m_words; }
@@ -51,7 +51,6 @@ private:
         quint32 firstEdge = 0; // edges of node i: [firstEdge, next node's firstEdge)
         qint32 fail = 0;
         qint32 output = -1; // longest word ending here: its index in m_words
-        qint32 depth = 0;   // its length
     };
     struct Edge
     {
@@ -65,7 +64,8 @@ private:
     QStringList m_words;
     std::vector<Node> m_nodes; // plus one sentinel at the end for edge ranges
     std::vector<Edge> m_edges;
-    std::vector<qint32> m_rootNext; // the root's transitions, one slot per code unit
+    std::vector<qint16> m_rootPage;  // per high byte: page in m_rootSlots, or -1
+    std::vector<qint32> m_rootSlots; // the root's transitions, 256 per page
 };
 
 } // namespace ListingDesk
