@@ -4,6 +4,7 @@ namespace ListingDesk {
 
 Result<void> Library::open(const QString &path, int schemaVersion)
 {
+    m_media.reset();
     m_portalTerms.reset();
     m_listings.reset();
     m_regions.reset();
@@ -15,6 +16,7 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_regions = std::make_unique<RegionRepository>(db);
     m_listings = std::make_unique<ListingRepository>(db, m_categories.get(), m_regions.get());
     m_portalTerms = std::make_unique<PortalTermRepository>(db);
+    m_media = std::make_unique<MediaRepository>(db);
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "categoryrepository.h"
 #include "database.h"
 #include "listingrepository.h"
+#include "mediarepository.h"
 #include "portaltermrepository.h"
 #include "regionrepository.h"
 
@@ -25,6 +26,7 @@ public:
     CategoryRepository &categories() { return *m_categories; }
     RegionRepository &regions() { return *m_regions; }
     PortalTermRepository &portalTerms() { return *m_portalTerms; }
+    MediaRepository &media() { return *m_media; }
 
 private:
     Database m_database;
@@ -32,6 +34,7 @@ private:
     std::unique_ptr<RegionRepository> m_regions;
     std::unique_ptr<ListingRepository> m_listings;
     std::unique_ptr<PortalTermRepository> m_portalTerms;
+    std::unique_ptr<MediaRepository> m_media;
 };
 
 } // namespace ListingDesk

@@ -1,0 +1,233 @@
+#include "articletextedit.h"
+
+#include "articleformat.h"
+#include "articlehtmlreader.h"
+#include "htmlsanitizer.h"
+#include "mediarepository.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QTextBlock>
+#include <QTextDocumentFragment>
+
+namespace ListingDesk {
+
+namespace {
+
+QSize displaySize(QSize size)
+{
+    if (size.width() > ArticleTextEdit::maxDisplayWidth)
+        size =
+            size.scaled(ArticleTextEdit::maxDisplayWidth, size.height() * 4, Qt::KeepAspectRatio);
+    return size;
+}
+
+bool isImageFile(const QUrl &url)
+{
+    if (!url.isLocalFile())
+        return false;
+    return !QImageReader::imageFormat(url.toLocalFile()).isEmpty();
+}
+
+} // namespace
+
+ArticleTextEdit::ArticleTextEdit(QWidget *parent) : QTextEdit(parent)
+{
+    setObjectName(QStringLiteral("bodyTextEdit"));
+    setAcceptRichText(true);
+    // The provider is asked once per image and document; QTextDocument caches
+    // the answer until the document is cleared.
+    document()->setResourceProvider([this](const QUrl &url) { return mediaResource(url); });
+}
+
+void ArticleTextEdit::setMediaRepository(MediaRepository *media)
+{
+    m_media = media;
+    m_displayCache.clear();
+}
+
+QVariant ArticleTextEdit::mediaResource(const QUrl &url)
+{
+    const QString hash = MediaRepository::hashFromUrl(url);
+    if (hash.isEmpty() || !m_media)
+        return {}; // remote images are not fetched while editing
+    if (const auto cached = m_displayCache.constFind(hash); cached != m_displayCache.cend())
+        return *cached;
+    auto bytes = m_media->data(hash);
+    if (!bytes)
+        return {};
+    QBuffer buffer(&bytes.value());
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    const QSize shown = displaySize(reader.size());
+    // Decoding straight to the shown size is much faster for big JPEGs.
+    if (shown.isValid() && shown != reader.size())
+        reader.setScaledSize(shown);
+    QImage image = reader.read();
+    if (image.isNull())
+        return {};
+    m_displayCache.insert(hash, image);
+    return image;
+}
+
+bool ArticleTextEdit::insertImage(const QByteArray &bytes, const QString &fileName)
+{
+    if (!m_media) {
+        emit mediaError(tr("Images can only be added to a listing in a library."));
+        return false;
+    }
+    auto stored = m_media->store(bytes, fileName);
+    if (!stored) {
+        emit mediaError(stored.error().message);
+        return false;
+    }
+    insertFigure(stored.value());
+    return true;
+}
+
+void ArticleTextEdit::insertFigure(const MediaInfo &media)
+{
+    QTextCursor cursor = textCursor();
+    cursor.beginEditBlock();
+    cursor.removeSelectedText();
+    // A figure is a block of its own: split the paragraph around the cursor.
+    if (!cursor.atBlockStart())
+        cursor.insertBlock();
+    if (!cursor.atBlockEnd()) {
+        cursor.insertBlock();
+        cursor.movePosition(QTextCursor::PreviousBlock);
+    }
+    QTextBlockFormat figure;
+    figure.setAlignment(Qt::AlignHCenter);
+    figure.setProperty(ArticleFormat::FigureProperty, true);
+    cursor.setBlockFormat(figure);
+    cursor.setBlockCharFormat(QTextCharFormat());
+    QTextImageFormat image;
+    image.setName(MediaRepository::urlFor(media.sha256).toString());
+    const QSize shown = displaySize(QSize(media.width, media.height));
+    image.setWidth(shown.width());
+    image.setHeight(shown.height());
+    cursor.insertImage(image);
+    QTextBlockFormat caption;
+    caption.setAlignment(Qt::AlignHCenter);
+    caption.setProperty(ArticleFormat::CaptionProperty, true);
+    cursor.insertBlock(caption, QTextCharFormat());
+    cursor.endEditBlock();
+    setTextCursor(cursor); // the user types the caption next
+}
+
+void ArticleTextEdit::pastePlainText()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (!text.isEmpty())
+        textCursor().insertText(text, QTextCharFormat());
+}
+
+bool ArticleTextEdit::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source->hasImage() || source->hasUrls() || QTextEdit::canInsertFromMimeData(source);
+}
+
+void ArticleTextEdit::insertFromMimeData(const QMimeData *source)
+{
+    if (source->hasImage()) {
+        // Prefer the bytes the source offers over re-encoding its pixels.
+        QByteArray bytes;
+        for (const char *format : {"image/png", "image/jpeg", "image/gif"}) {
+            if (source->hasFormat(QLatin1String(format))) {
+                bytes = source->data(QLatin1String(format));
+                break;
+            }
+        }
+        if (bytes.isEmpty()) {
+            const QImage image = qvariant_cast<QImage>(source->imageData());
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            image.save(&buffer, "PNG");
+        }
+        insertImage(bytes);
+        return;
+    }
+    if (source->hasUrls() && insertImageFiles(source->urls()))
+        return;
+    if (source->hasHtml()) {
+        // The lead switches this to PasteCleaner::clean(html) when merging.
+        insertCleanHtml(HtmlSanitizer::sanitize(source->html()));
+        return;
+    }
+    if (source->hasText())
+        textCursor().insertText(source->text(), QTextCharFormat());
+}
+
+bool ArticleTextEdit::insertImageFiles(const QList<QUrl> &urls)
+{
+    bool any = false;
+    for (const QUrl &url : urls) {
+        if (!isImageFile(url))
+            continue;
+        QFile file(url.toLocalFile());
+        if (!file.open(QIODevice::ReadOnly)) {
+            emit mediaError(tr("Could not read %1: %2").arg(url.toLocalFile(), file.errorString()));
+            continue;
+        }
+        any = insertImage(file.readAll(), QFileInfo(file).fileName()) || any;
+    }
+    return any;
+}
+
+void ArticleTextEdit::insertCleanHtml(const QString &html)
+{
+    // Read through the same reader as stored bodies so pasted figures keep
+    // their captions, then insert as one undoable step.
+    QTextDocument scratch;
+    ArticleHtmlReader::load(&scratch, html);
+    textCursor().insertFragment(QTextDocumentFragment(&scratch));
+    ensureCursorVisible();
+}
+
+void ArticleTextEdit::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+                       !(event->modifiers() & Qt::ShiftModifier);
+    if (enter && !textCursor().hasSelection()) {
+        QTextCursor cursor = textCursor();
+        const QTextBlockFormat format = cursor.blockFormat();
+        if (ArticleFormat::isCaption(format)) {
+            // The paragraph after a caption is ordinary text again.
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+            setTextCursor(cursor);
+            return;
+        }
+        if (ArticleFormat::isFigure(format)) {
+            if (cursor.atBlockStart()) {
+                cursor.beginEditBlock();
+                cursor.insertBlock(format, cursor.charFormat());
+                cursor.movePosition(QTextCursor::PreviousBlock);
+                cursor.setBlockFormat(QTextBlockFormat());
+                cursor.endEditBlock();
+            } else {
+                const QTextBlock next = cursor.block().next();
+                if (next.isValid() && ArticleFormat::isCaption(next.blockFormat())) {
+                    cursor.setPosition(next.position());
+                } else {
+                    QTextBlockFormat caption;
+                    caption.setAlignment(Qt::AlignHCenter);
+                    caption.setProperty(ArticleFormat::CaptionProperty, true);
+                    cursor.movePosition(QTextCursor::EndOfBlock);
+                    cursor.insertBlock(caption, QTextCharFormat());
+                }
+                setTextCursor(cursor);
+            }
+            return;
+        }
+    }
+    QTextEdit::keyPressEvent(event);
+}
+
+} // namespace ListingDesk
