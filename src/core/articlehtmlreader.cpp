@@ -71,6 +71,20 @@ bool isParagraphLike(GumboTag tag)
     }
 }
 
+// The value of text-align in a style attribute, lower case; empty if none.
+// QTextDocument's CSS reader does not know "justify"; the align attribute it does.
+QString textAlignOf(const QString &style)
+{
+    const QStringList declarations = style.split(u';', Qt::SkipEmptyParts);
+    for (const QString &declaration : declarations) {
+        const qsizetype colon = declaration.indexOf(u':');
+        if (colon > 0 && declaration.left(colon).trimmed().compare(QLatin1String("text-align"),
+                                                                   Qt::CaseInsensitive) == 0)
+            return declaration.mid(colon + 1).trimmed().toLower();
+    }
+    return {};
+}
+
 class Converter
 {
 public:
@@ -157,6 +171,12 @@ private:
             out += u' ' + attributeName + QLatin1String("=\"");
             appendEscaped(out, QString::fromUtf8(attribute->value), true);
             out += u'"';
+        }
+        if (isParagraphLike(element.tag) && !gumbo_get_attribute(&element.attributes, "align")) {
+            const QString align = textAlignOf(style);
+            if (align == QLatin1String("justify") || align == QLatin1String("center") ||
+                align == QLatin1String("right") || align == QLatin1String("left"))
+                out += QLatin1String(" align=\"") + align + u'"';
         }
         if (isParagraphLike(element.tag) && m_quoteDepth > 0)
             style += QStringLiteral(";-qt-block-indent:%1").arg(m_quoteDepth);

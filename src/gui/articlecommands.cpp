@@ -37,23 +37,30 @@ void transformCharFormats(QTextCursor cursor, const std::function<void(QTextChar
     const int start = cursor.selectionStart();
     const int end = cursor.selectionEnd();
     QTextDocument *document = cursor.document();
+    // Collect first: changing a format merges and splits fragments under an iterator.
+    struct Part
+    {
+        int from;
+        int to;
+        QTextCharFormat format;
+    };
+    QList<Part> parts;
     for (QTextBlock block = document->findBlock(start); block.isValid() && block.position() < end;
          block = block.next()) {
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
             const int from = std::max(start, fragment.position());
             const int to = std::min(end, fragment.position() + fragment.length());
-            if (from >= to)
-                continue;
-            QTextCharFormat format = fragment.charFormat();
-            if (format.isImageFormat())
-                continue;
-            change(format);
-            QTextCursor part(document);
-            part.setPosition(from);
-            part.setPosition(to, QTextCursor::KeepAnchor);
-            part.setCharFormat(format);
+            if (from < to && !fragment.charFormat().isImageFormat())
+                parts.append({from, to, fragment.charFormat()});
         }
+    }
+    for (Part &part : parts) {
+        change(part.format);
+        QTextCursor range(document);
+        range.setPosition(part.from);
+        range.setPosition(part.to, QTextCursor::KeepAnchor);
+        range.setCharFormat(part.format);
     }
 }
 
@@ -243,7 +250,7 @@ void clearFormatting(QTextCursor cursor)
     edit.endEditBlock();
 }
 
-void insertHorizontalRule(QTextCursor cursor)
+void insertHorizontalRule(QTextCursor &cursor)
 {
     QTextBlockFormat rule;
     rule.setProperty(QTextFormat::BlockTrailingHorizontalRulerWidth,
@@ -260,7 +267,7 @@ void insertHorizontalRule(QTextCursor cursor)
     cursor.endEditBlock();
 }
 
-void insertTable(QTextCursor cursor, int rows, int columns)
+void insertTable(QTextCursor &cursor, int rows, int columns)
 {
     QTextTableFormat format;
     format.setBorder(1);

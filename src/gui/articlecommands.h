@@ -25,8 +25,10 @@ void setLink(QTextCursor cursor, const QString &url, const QString &text, const 
 void removeLink(QTextCursor cursor);
 /// Removes character formatting (bold, colour, …) from the selection; links and images stay.
 void clearFormatting(QTextCursor cursor);
-void insertHorizontalRule(QTextCursor cursor);
-void insertTable(QTextCursor cursor, int rows, int columns);
+/// \a cursor ends in the paragraph after the rule.
+void insertHorizontalRule(QTextCursor &cursor);
+/// \a cursor ends in the first cell.
+void insertTable(QTextCursor &cursor, int rows, int columns);
 
 } // namespace ArticleCommands
 

@@ -545,12 +545,16 @@ void ArticleEditor::removeLink()
 
 void ArticleEditor::insertRule()
 {
-    ArticleCommands::insertHorizontalRule(m_textEdit->textCursor());
+    QTextCursor cursor = m_textEdit->textCursor();
+    ArticleCommands::insertHorizontalRule(cursor);
+    m_textEdit->setTextCursor(cursor);
 }
 
 void ArticleEditor::insertTable(int rows, int columns)
 {
-    ArticleCommands::insertTable(m_textEdit->textCursor(), rows, columns);
+    QTextCursor cursor = m_textEdit->textCursor();
+    ArticleCommands::insertTable(cursor, rows, columns);
+    m_textEdit->setTextCursor(cursor);
     updateBlockState();
 }
 
@@ -576,16 +580,33 @@ void ArticleEditor::addTableColumn()
 void ArticleEditor::removeTableRow()
 {
     QTextCursor cursor = m_textEdit->textCursor();
-    if (QTextTable *table = cursor.currentTable())
-        table->removeRows(table->cellAt(cursor).row(), 1); // the last row takes the table
+    QTextTable *table = cursor.currentTable();
+    if (!table)
+        return;
+    // Plain numbers: a removed cell cannot say where it was.
+    const int row = table->cellAt(cursor).row();
+    const int column = table->cellAt(cursor).column();
+    const bool last = table->rows() == 1; // removing it removes the table
+    table->removeRows(row, 1);
+    if (!last) // stay in the table, in the same column
+        m_textEdit->setTextCursor(
+            table->cellAt(std::min(row, table->rows() - 1), column).firstCursorPosition());
     updateBlockState();
 }
 
 void ArticleEditor::removeTableColumn()
 {
     QTextCursor cursor = m_textEdit->textCursor();
-    if (QTextTable *table = cursor.currentTable())
-        table->removeColumns(table->cellAt(cursor).column(), 1);
+    QTextTable *table = cursor.currentTable();
+    if (!table)
+        return;
+    const int row = table->cellAt(cursor).row();
+    const int column = table->cellAt(cursor).column();
+    const bool last = table->columns() == 1;
+    table->removeColumns(column, 1);
+    if (!last)
+        m_textEdit->setTextCursor(
+            table->cellAt(row, std::min(column, table->columns() - 1)).firstCursorPosition());
     updateBlockState();
 }
 
@@ -615,8 +636,10 @@ void ArticleEditor::chooseImage()
 
 void ArticleEditor::clearFormatting()
 {
+    const bool selection = m_textEdit->textCursor().hasSelection();
     ArticleCommands::clearFormatting(m_textEdit->textCursor());
-    m_textEdit->setCurrentCharFormat(QTextCharFormat());
+    if (!selection) // with a selection this would also drop its links
+        m_textEdit->setCurrentCharFormat(QTextCharFormat());
 }
 
 void ArticleEditor::pastePlain()
