@@ -237,6 +237,8 @@ QString ArticleHtmlReader::toQtHtml(const QString &storedHtml)
 void ArticleHtmlReader::applyMarkers(QTextDocument *document)
 {
     QTextCursor cursor(document);
+    // One edit block: the layout hears of all changes once, not per figure.
+    cursor.beginEditBlock();
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         const int state = block.userState();
         if (state != ArticleFormat::FigureUserState && state != ArticleFormat::CaptionUserState)
@@ -249,6 +251,7 @@ void ArticleHtmlReader::applyMarkers(QTextDocument *document)
         cursor.mergeBlockFormat(format);
         block.setUserState(-1);
     }
+    cursor.endEditBlock();
 }
 
 void ArticleHtmlReader::load(QTextDocument *document, const QString &storedHtml)

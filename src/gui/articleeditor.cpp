@@ -275,8 +275,10 @@ void ArticleEditor::setHtml(const QString &storedHtml)
         m_headingCombo->setEnabled(true);
     }
     m_sourceEdit->clear();
-    ArticleHtmlReader::load(m_textEdit->document(), storedHtml);
+    m_textEdit->loadHtml(storedHtml);
     m_textEdit->document()->clearUndoRedoStacks();
+    m_actions.value(QStringLiteral("undoAction"))->setEnabled(false);
+    m_actions.value(QStringLiteral("redoAction"))->setEnabled(false);
     m_textEdit->moveCursor(QTextCursor::Start);
     m_loading = false;
     updateCharState(m_textEdit->currentCharFormat());
@@ -347,8 +349,7 @@ void ArticleEditor::setSourceMode(bool on)
         m_stack->setCurrentWidget(m_sourceEdit);
     } else {
         // What the user typed is untrusted markup like any other.
-        ArticleHtmlReader::load(m_textEdit->document(),
-                                HtmlSanitizer::sanitize(m_sourceEdit->toPlainText()));
+        m_textEdit->loadHtml(HtmlSanitizer::sanitize(m_sourceEdit->toPlainText()));
         m_stack->setCurrentWidget(m_textEdit);
     }
     m_loading = false;

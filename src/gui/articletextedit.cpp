@@ -37,13 +37,30 @@ bool isImageFile(const QUrl &url)
 
 } // namespace
 
-ArticleTextEdit::ArticleTextEdit(QWidget *parent) : QTextEdit(parent)
+ArticleTextEdit::ArticleTextEdit(QWidget *parent)
+    : QTextEdit(parent), m_placeholder(new QTextDocument(this))
 {
     setObjectName(QStringLiteral("bodyTextEdit"));
     setAcceptRichText(true);
+    // Our own document, owned by us rather than by QTextEdit's internals, so
+    // that loadHtml() can take it off the view and put it back.
+    auto *article = new QTextDocument(this);
+    article->setDefaultFont(font());
     // The provider is asked once per image and document; QTextDocument caches
     // the answer until the document is cleared.
-    document()->setResourceProvider([this](const QUrl &url) { return mediaResource(url); });
+    article->setResourceProvider([this](const QUrl &url) { return mediaResource(url); });
+    setDocument(article);
+}
+
+void ArticleTextEdit::loadHtml(const QString &storedHtml)
+{
+    QTextDocument *article = document();
+    setDocument(m_placeholder);
+    // Without a layout, marking figures and captions after the import costs
+    // nothing; the view makes a new layout when the document comes back.
+    article->setDocumentLayout(nullptr);
+    ArticleHtmlReader::load(article, storedHtml);
+    setDocument(article);
 }
 
 void ArticleTextEdit::setMediaRepository(MediaRepository *media)

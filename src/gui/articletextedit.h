@@ -25,6 +25,12 @@ public:
     void setMediaRepository(MediaRepository *media);
     MediaRepository *mediaRepository() const { return m_media; }
 
+    /// Replaces the article with \a storedHtml (ArticleHtmlReader). The
+    /// document stays the same object (highlighters and find bars keep
+    /// working); it is detached from the view while it is filled so that
+    /// QTextEdit lays it out once, lazily, instead of once per figure.
+    void loadHtml(const QString &storedHtml);
+
     /// Stores \a bytes as an image and inserts it as a figure at the cursor,
     /// the cursor left in its (empty) caption. False, with mediaError()
     /// emitted, when there is no library or the bytes are not an image.
@@ -50,6 +56,7 @@ private:
     bool insertImageFiles(const QList<QUrl> &urls);
     void insertCleanHtml(const QString &html);
 
+    QTextDocument *m_placeholder; // shown while the article document is being filled
     MediaRepository *m_media = nullptr;
     QHash<QString, QImage> m_displayCache; // sha256 -> image as shown
 };
