@@ -29,6 +29,26 @@ namespace ListingDesk {
 
 namespace {
 
+// Four lines aligned like the paragraph: fonts rarely have glyphs for this.
+QIcon alignmentIcon(Qt::Alignment alignment, const QColor &color)
+{
+    QPixmap pixmap(18, 18);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    static const int widths[] = {14, 9, 14, 9};
+    for (int line = 0; line < 4; ++line) {
+        const int width = alignment == Qt::AlignJustify ? 14 : widths[line];
+        int x = 2;
+        if (alignment == Qt::AlignHCenter)
+            x = 2 + (14 - width) / 2;
+        else if (alignment == Qt::AlignRight)
+            x = 16 - width;
+        painter.fillRect(QRect(x, 3 + line * 4, width, 2), color);
+    }
+    painter.end();
+    return QIcon(pixmap);
+}
+
 // Actions that stay usable in the HTML source view.
 bool worksInSourceMode(const QString &name)
 {
@@ -130,17 +150,26 @@ void ArticleEditor::buildActions()
     addAction_("indentAction", tr("In&dent"), tr("⇥", "toolbar: indent"),
                QKeySequence(tr("Ctrl+]")), &ArticleEditor::indent);
     auto *alignment = new QActionGroup(this);
-    alignment->addAction(addAction_("alignLeftAction", tr("Align &Left"), tr("⫷", "toolbar: left"),
-                                    QKeySequence(tr("Ctrl+L")), &ArticleEditor::alignLeft, true));
+    alignment->addAction(addAction_("alignLeftAction", tr("Align &Left"),
+                                    tr("Left", "toolbar: left"), QKeySequence(tr("Ctrl+L")),
+                                    &ArticleEditor::alignLeft, true));
     alignment->addAction(addAction_("alignCenterAction", tr("Align C&enter"),
-                                    tr("≡", "toolbar: center"), QKeySequence(tr("Ctrl+E")),
+                                    tr("Center", "toolbar: center"), QKeySequence(tr("Ctrl+E")),
                                     &ArticleEditor::alignCenter, true));
     alignment->addAction(addAction_("alignRightAction", tr("Align &Right"),
-                                    tr("⫸", "toolbar: right"), QKeySequence(tr("Ctrl+R")),
+                                    tr("Right", "toolbar: right"), QKeySequence(tr("Ctrl+R")),
                                     &ArticleEditor::alignRight, true));
     alignment->addAction(addAction_("alignJustifyAction", tr("&Justify"),
-                                    tr("☰", "toolbar: justify"), QKeySequence(tr("Ctrl+J")),
+                                    tr("Justify", "toolbar: justify"), QKeySequence(tr("Ctrl+J")),
                                     &ArticleEditor::alignJustify, true));
+    const QColor ink = palette().color(QPalette::ButtonText);
+    m_actions.value(QStringLiteral("alignLeftAction"))->setIcon(alignmentIcon(Qt::AlignLeft, ink));
+    m_actions.value(QStringLiteral("alignCenterAction"))
+        ->setIcon(alignmentIcon(Qt::AlignHCenter, ink));
+    m_actions.value(QStringLiteral("alignRightAction"))
+        ->setIcon(alignmentIcon(Qt::AlignRight, ink));
+    m_actions.value(QStringLiteral("alignJustifyAction"))
+        ->setIcon(alignmentIcon(Qt::AlignJustify, ink));
     addAction_("linkAction", tr("Insert or Edit &Link…"), tr("Link", "toolbar: link"),
                QKeySequence(tr("Ctrl+K")), &ArticleEditor::editLink);
     addAction_("removeLinkAction", tr("Remove Lin&k"), tr("Unlink", "toolbar: remove link"),
@@ -253,7 +282,7 @@ void ArticleEditor::buildToolBar()
         else if (action->objectName() == QLatin1String("strikeAction"))
             font.setStrikeOut(true);
         button->setFont(font);
-        if (action->objectName() == QLatin1String("colorAction"))
+        if (!action->icon().isNull())
             button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         flow->addWidget(button);
     }

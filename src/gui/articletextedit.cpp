@@ -20,11 +20,10 @@ namespace ListingDesk {
 
 namespace {
 
-QSize displaySize(QSize size)
+QSize displaySize(QSize size, int limit = ArticleTextEdit::maxDisplayWidth)
 {
-    if (size.width() > ArticleTextEdit::maxDisplayWidth)
-        size =
-            size.scaled(ArticleTextEdit::maxDisplayWidth, size.height() * 4, Qt::KeepAspectRatio);
+    if (size.width() > limit)
+        size = size.scaled(limit, size.height() * 4, Qt::KeepAspectRatio);
     return size;
 }
 
@@ -127,7 +126,11 @@ void ArticleTextEdit::insertFigure(const MediaInfo &media)
     cursor.setBlockCharFormat(QTextCharFormat());
     QTextImageFormat image;
     image.setName(MediaRepository::urlFor(media.sha256).toString());
-    const QSize shown = displaySize(QSize(media.width, media.height));
+    // As wide as the view allows (up to maxDisplayWidth), so a figure in
+    // the narrow form needs no sideways scrolling.
+    const int room = viewport()->width() - 2 * int(document()->documentMargin()) - 8;
+    const QSize shown =
+        displaySize(QSize(media.width, media.height), std::clamp(room, 160, maxDisplayWidth));
     image.setWidth(shown.width());
     image.setHeight(shown.height());
     cursor.insertImage(image);
