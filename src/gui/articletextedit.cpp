@@ -2,6 +2,7 @@
 
 #include "articleformat.h"
 #include "articlehtmlreader.h"
+#include "articlehtmlwriter.h"
 #include "htmlsanitizer.h"
 #include "mediarepository.h"
 
@@ -149,6 +150,18 @@ void ArticleTextEdit::pastePlainText()
         textCursor().insertText(text, QTextCharFormat());
 }
 
+QMimeData *ArticleTextEdit::createMimeDataFromSelection() const
+{
+    // A plain QMimeData: QTextEdit's own one fills text/html in lazily with toHtml().
+    const QTextDocumentFragment selection = textCursor().selection();
+    QTextDocument scratch;
+    QTextCursor(&scratch).insertFragment(selection);
+    auto *mime = new QMimeData;
+    mime->setText(selection.toPlainText());
+    mime->setHtml(ArticleHtmlWriter::write(&scratch));
+    return mime;
+}
+
 bool ArticleTextEdit::canInsertFromMimeData(const QMimeData *source) const
 {
     return source->hasImage() || source->hasUrls() || QTextEdit::canInsertFromMimeData(source);
@@ -207,7 +220,22 @@ void ArticleTextEdit::insertCleanHtml(const QString &html)
     // their captions, then insert as one undoable step.
     QTextDocument scratch;
     ArticleHtmlReader::load(&scratch, html);
-    textCursor().insertFragment(QTextDocumentFragment(&scratch));
+    QTextCursor cursor = textCursor();
+    cursor.beginEditBlock();
+    cursor.removeSelectedText();
+    const int start = cursor.position();
+    const bool emptyBlock = cursor.block().length() <= 1;
+    cursor.insertFragment(QTextDocumentFragment(&scratch));
+    // The first pasted paragraph merges into the one at the cursor and takes
+    // its format; into an empty one, it keeps its own (a figure, a heading).
+    const QTextBlockFormat first = scratch.begin().blockFormat();
+    if (emptyBlock && !first.hasProperty(QTextFormat::ObjectIndex)) {
+        QTextCursor head(document());
+        head.setPosition(start);
+        head.setBlockFormat(first);
+    }
+    cursor.endEditBlock();
+    setTextCursor(cursor);
     ensureCursorVisible();
 }
 

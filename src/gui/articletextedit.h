@@ -47,6 +47,9 @@ signals:
     void mediaError(const QString &message);
 
 protected:
+    /// Copies put the writer's clean HTML on the clipboard, so figures keep
+    /// their captions when pasted back and other programs get tidy markup.
+    QMimeData *createMimeDataFromSelection() const override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
     void keyPressEvent(QKeyEvent *event) override;

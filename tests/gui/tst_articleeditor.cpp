@@ -114,6 +114,7 @@ private slots:
     void sourceModeSanitises();
     void pasteWebPageKeepsStructure();
     void pastePlainText();
+    void copyPasteKeepsFigures();
     void seedArticleRoundTrips();
     void oldQtBodiesAreCleanedUp();
     void listingFormSavesArticle();
@@ -607,6 +608,26 @@ void TestArticleEditor::pastePlainText()
     m_editor->textEdit()->moveCursor(QTextCursor::End);
     QTest::keyClick(m_editor->textEdit(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_editor->html(), QStringLiteral("<p>x bold words</p>"));
+}
+
+void TestArticleEditor::copyPasteKeepsFigures()
+{
+    const QString url = storeImage(png(64, 48, Qt::darkRed));
+    const QString figure =
+        QStringLiteral("<figure><img src=\"%1\" width=\"64\" height=\"48\">"
+                       "<figcaption>cap <strong>bold</strong></figcaption></figure>")
+            .arg(url);
+    m_editor->setHtml(figure + QStringLiteral("\n<p>end</p>"));
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(m_editor->document()->findBlockByNumber(2).position() - 1,
+                       QTextCursor::KeepAnchor);
+    m_editor->textEdit()->setTextCursor(cursor);
+    m_editor->textEdit()->copy();
+    QCOMPARE(QGuiApplication::clipboard()->mimeData()->html(), figure);
+    m_editor->textEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClick(m_editor->textEdit(), Qt::Key_Return);
+    m_editor->textEdit()->paste();
+    QCOMPARE(m_editor->html(), figure + QStringLiteral("\n<p>end</p>\n") + figure);
 }
 
 void TestArticleEditor::seedArticleRoundTrips()
