@@ -1,5 +1,6 @@
 #include "listingeditor.h"
 
+#include "articleeditor.h"
 #include "categorypicker.h"
 #include "chipbar.h"
 #include "citypicker.h"
@@ -8,24 +9,13 @@
 #include "ui_listingform.h"
 
 #include <QKeyEvent>
+#include <QTextEdit>
 
 namespace ListingDesk {
 
 namespace {
 constexpr double noPrice = -1.0; // the spin box's minimum shows "not given"
 
-// QTextEdit::toHtml() writes a whole document (doctype, head, style); the
-// library stores only what is inside <body>. The rich-text editor issue
-// replaces this with sanitised output.
-QString bodyFragment(const QString &document)
-{
-    const qsizetype bodyTag = document.indexOf(QLatin1String("<body"));
-    const qsizetype start = bodyTag < 0 ? -1 : document.indexOf(QLatin1Char('>'), bodyTag);
-    const qsizetype end = document.lastIndexOf(QLatin1String("</body>"));
-    if (start < 0 || end < start)
-        return document;
-    return document.mid(start + 1, end - start - 1).trimmed();
-}
 } // namespace
 
 ListingEditor::ListingEditor(Library *library, QWidget *parent)
@@ -36,7 +26,12 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     m_ui->expiryDateTimeEdit->setDateTime(QDateTime::currentDateTime().addDays(30));
     m_ui->saveAsCopyButton->hide();
     m_ui->messageLabel->hide();
-    m_ui->bodyTextEdit->setAcceptRichText(true);
+    m_ui->bodyLabel->setBuddy(m_ui->articleEditor->textEdit());
+    m_ui->articleEditor->setMediaRepository(&m_library->media());
+    connect(m_ui->articleEditor, &ArticleEditor::problem, this, [this](const QString &message) {
+        m_ui->messageLabel->setText(message);
+        m_ui->messageLabel->show();
+    });
 
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(autosaveDelayMs);
@@ -98,7 +93,7 @@ void ListingEditor::connectFields()
             [this] { fieldEdited(Expiry); });
     connect(m_ui->promotedCheckBox, &QCheckBox::toggled, this, [this] { fieldEdited(Promoted); });
     connect(m_ui->readyCheckBox, &QCheckBox::toggled, this, &ListingEditor::readyToggled);
-    connect(m_ui->bodyTextEdit, &QTextEdit::textChanged, this, [this] {
+    connect(m_ui->articleEditor, &ArticleEditor::changed, this, [this] {
         if (!m_applying && hasListing()) {
             m_bodyDirty = true;
             markDirty();
@@ -121,7 +116,7 @@ void ListingEditor::clear()
     m_ui->expiryCheckBox->setChecked(false);
     m_ui->promotedCheckBox->setChecked(false);
     m_ui->readyCheckBox->setChecked(false);
-    m_ui->bodyTextEdit->clear();
+    m_ui->articleEditor->clear();
     m_applying = false;
     m_undoStack.clear();
     m_dirty = false;
@@ -161,8 +156,7 @@ bool ListingEditor::setListing(const Listing &listing)
     // Only draft and ready are the user's to switch; the rest belong to publishing.
     m_ui->readyCheckBox->setEnabled(listing.status == ListingStatus::Draft ||
                                     listing.status == ListingStatus::Ready);
-    m_ui->bodyTextEdit->setHtml(listing.bodyHtml);
-    m_ui->bodyTextEdit->document()->clearUndoRedoStacks();
+    m_ui->articleEditor->setHtml(listing.bodyHtml);
     for (int f = 0; f < FieldCount; ++f)
         m_lastValues[f] = fieldValue(Field(f));
     m_applying = false;
@@ -280,16 +274,16 @@ void ListingEditor::applyField(int field, const QVariant &value)
 
 void ListingEditor::undo()
 {
-    if (m_ui->bodyTextEdit->hasFocus())
-        m_ui->bodyTextEdit->undo();
+    if (m_ui->articleEditor->hasEditFocus())
+        m_ui->articleEditor->undo();
     else
         m_undoStack.undo();
 }
 
 void ListingEditor::redo()
 {
-    if (m_ui->bodyTextEdit->hasFocus())
-        m_ui->bodyTextEdit->redo();
+    if (m_ui->articleEditor->hasEditFocus())
+        m_ui->articleEditor->redo();
     else
         m_undoStack.redo();
 }
@@ -382,9 +376,7 @@ Listing ListingEditor::currentListing() const
         l.status = m_ui->readyCheckBox->isChecked() ? ListingStatus::Ready : ListingStatus::Draft;
     // An article the user did not touch keeps its stored HTML byte for byte.
     if (m_bodyDirty) {
-        l.bodyHtml = m_ui->bodyTextEdit->document()->isEmpty()
-                         ? QString()
-                         : bodyFragment(m_ui->bodyTextEdit->toHtml());
+        l.bodyHtml = m_ui->articleEditor->html();
     }
     return l;
 }

@@ -6,6 +6,7 @@ Result<void> Library::open(const QString &path, int schemaVersion)
 {
     m_remotePosts.reset();
     m_portals.reset();
+    m_media.reset();
     m_portalTerms.reset();
     m_listings.reset();
     m_regions.reset();
@@ -19,6 +20,7 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_portalTerms = std::make_unique<PortalTermRepository>(db);
     m_portals = std::make_unique<PortalRepository>(db);
     m_remotePosts = std::make_unique<RemotePostRepository>(db);
+    m_media = std::make_unique<MediaRepository>(db);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "listingrepository.h"
 #include "portalrepository.h"
+#include "mediarepository.h"
 #include "portaltermrepository.h"
 #include "regionrepository.h"
 #include "remotepostrepository.h"
@@ -29,6 +30,7 @@ public:
     PortalTermRepository &portalTerms() { return *m_portalTerms; }
     PortalRepository &portals() { return *m_portals; }
     RemotePostRepository &remotePosts() { return *m_remotePosts; }
+    MediaRepository &media() { return *m_media; }
 
 private:
     Database m_database;
@@ -38,6 +40,7 @@ private:
     std::unique_ptr<PortalTermRepository> m_portalTerms;
     std::unique_ptr<PortalRepository> m_portals;
     std::unique_ptr<RemotePostRepository> m_remotePosts;
+    std::unique_ptr<MediaRepository> m_media;
 };
 
 } // namespace ListingDesk
