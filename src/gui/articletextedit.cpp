@@ -5,6 +5,7 @@
 #include "articlehtmlwriter.h"
 #include "htmlsanitizer.h"
 #include "mediarepository.h"
+#include "pastecleaner.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -18,6 +19,11 @@
 #include <QTextDocumentFragment>
 
 namespace ListingDesk {
+
+namespace {
+constexpr const char *ownArticleMime = "application/x-listingdesk-article";
+} // namespace
+
 
 namespace {
 
@@ -159,6 +165,9 @@ QMimeData *ArticleTextEdit::createMimeDataFromSelection() const
     auto *mime = new QMimeData;
     mime->setText(selection.toPlainText());
     mime->setHtml(ArticleHtmlWriter::write(&scratch));
+    // Marks a copy from one of our own articles: pasted back, it keeps the
+    // colours and alignment that a paste from elsewhere loses.
+    mime->setData(QString::fromLatin1(ownArticleMime), QByteArray("1"));
     return mime;
 }
 
@@ -190,8 +199,10 @@ void ArticleTextEdit::insertFromMimeData(const QMimeData *source)
     if (source->hasUrls() && insertImageFiles(source->urls()))
         return;
     if (source->hasHtml()) {
-        // The lead switches this to PasteCleaner::clean(html) when merging.
-        insertCleanHtml(HtmlSanitizer::sanitize(source->html()));
+        // Web pages and word processors: keep the structure, drop their styling.
+        insertCleanHtml(source->hasFormat(QString::fromLatin1(ownArticleMime))
+                            ? HtmlSanitizer::sanitize(source->html())
+                            : PasteCleaner::clean(source->html()));
         return;
     }
     if (source->hasText())

@@ -1,13 +1,21 @@
 #include "listingeditor.h"
 
 #include "articleeditor.h"
+#include "articlestatuslabel.h"
 #include "categorypicker.h"
 #include "chipbar.h"
 #include "citypicker.h"
 #include "fieldeditcommand.h"
+#include "findreplacebar.h"
 #include "library.h"
+#include "listingpreview.h"
+#include "sensitivewordhighlighter.h"
+#include "sensitivewordlist.h"
+#include "sensitivewordmatcher.h"
 #include "ui_listingform.h"
 
+#include <QBoxLayout>
+#include <QImageReader>
 #include <QKeyEvent>
 #include <QTextEdit>
 
@@ -36,6 +44,10 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(autosaveDelayMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &ListingEditor::saveNow);
+    m_maxWaitTimer.setSingleShot(true);
+    m_maxWaitTimer.setInterval(autosaveMaxWaitMs);
+    connect(&m_maxWaitTimer, &QTimer::timeout, this, &ListingEditor::saveNow);
+    setUpArticleTools();
 
     m_cityPicker = new CityPicker(m_library, this);
     m_categoryPicker = new CategoryPicker(m_library, this);
@@ -104,6 +116,7 @@ void ListingEditor::connectFields()
 void ListingEditor::clear()
 {
     m_autosaveTimer.stop();
+    m_maxWaitTimer.stop();
     m_listing = Listing{};
     m_applying = true;
     m_ui->titleLineEdit->clear();
@@ -127,6 +140,7 @@ void ListingEditor::clear()
     showSaveState(QString());
     updateTitleCounter();
     setEnabled(false);
+    m_statusLabel->setDocument(nullptr);
     emit listingShown(false);
 }
 
@@ -164,6 +178,8 @@ bool ListingEditor::setListing(const Listing &listing)
     setEnabled(!listing.deleted);
     showSaveState(listing.deleted ? tr("In the trash: restore it to edit.")
                                   : tr("Saved (revision %1)").arg(listing.revision));
+    m_statusLabel->setDocument(m_ui->articleEditor->document());
+    m_statusLabel->setTitle(listing.title);
     emit listingShown(true);
     return true;
 }
@@ -334,13 +350,87 @@ void ListingEditor::openCategoryPicker()
     m_categoryPicker->popup(m_ui->categoryButton);
 }
 
+void ListingEditor::setUpArticleTools()
+{
+    QTextEdit *article = m_ui->articleEditor->textEdit();
+    m_highlighter = new SensitiveWordHighlighter(m_ui->articleEditor->document());
+    SensitiveWordList words;
+    words.load();
+    setSensitiveWords(words.makeMatcher());
+
+    // The find bar sits right under the article it searches.
+    m_findBar = new FindReplaceBar(this);
+    m_findBar->setTextEdit(article);
+    m_findBar->hide();
+    if (auto *box = qobject_cast<QBoxLayout *>(m_ui->articleEditor->parentWidget()->layout())) {
+        box->insertWidget(box->indexOf(m_ui->articleEditor) + 1, m_findBar);
+    } else if (QLayout *layout = m_ui->articleEditor->parentWidget()->layout()) {
+        layout->addWidget(m_findBar);
+    }
+    m_findInArticleAction = new QAction(tr("Find and &Replace in Article…"), this);
+    m_findInArticleAction->setObjectName(QStringLiteral("findInArticleAction"));
+    m_findInArticleAction->setShortcut(QKeySequence::Replace);
+    connect(m_findInArticleAction, &QAction::triggered, this, [this] {
+        if (hasListing())
+            m_findBar->showAndFocus();
+    });
+
+    m_previewAction = new QAction(tr("&Preview as on the Portal"), this);
+    m_previewAction->setObjectName(QStringLiteral("previewAction"));
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_previewAction, &QAction::triggered, this, &ListingEditor::showPreview);
+
+    m_statusLabel = new ArticleStatusLabel(this);
+    connect(m_ui->titleLineEdit, &QLineEdit::textChanged, m_statusLabel,
+            &ArticleStatusLabel::setTitle);
+    if (auto portals = m_library->portals().all())
+        m_statusLabel->setPortals(portals.value());
+}
+
+void ListingEditor::setSensitiveWords(std::shared_ptr<const SensitiveWordMatcher> matcher)
+{
+    m_sensitiveWords = std::move(matcher);
+    m_highlighter->setMatcher(m_sensitiveWords);
+}
+
+void ListingEditor::showPreview()
+{
+    if (!hasListing())
+        return;
+    const Listing listing = currentListing();
+    QStringList cities;
+    for (const QString &code : listing.cityCodes) {
+        if (const auto region = m_library->regions().byCode(code))
+            cities << region->shortName;
+    }
+    int views = -1;
+    if (auto posts = m_library->remotePosts().forListing(listing.id)) {
+        for (const RemotePostRecord &post : posts.value())
+            views = std::max(views, post.views.value_or(-1));
+    }
+    auto *preview = new ListingPreview(this);
+    preview->setObjectName(QStringLiteral("listingPreview"));
+    preview->setWindowFlag(Qt::Window);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    preview->setWindowTitle(tr("Preview: %1").arg(listing.title));
+    MediaRepository *media = &m_library->media();
+    preview->setImageResolver([media](const QString &sha256) {
+        auto bytes = media->data(sha256);
+        return bytes ? QImage::fromData(bytes.value()) : QImage();
+    });
+    preview->showListing(listing, cities, m_library->categories().pathOf(listing.categoryId),
+                         views);
+    preview->resize(760, 820);
+    preview->show();
+}
+
 void ListingEditor::readyToggled(bool checked)
 {
     if (m_applying)
         return;
     if (checked) {
         Listing candidate = currentListing();
-        const QStringList problems = readinessProblems(candidate);
+        const QStringList problems = readinessProblems(candidate, m_sensitiveWords.get());
         if (!problems.isEmpty()) {
             m_applying = true;
             m_ui->readyCheckBox->setChecked(false);
@@ -388,17 +478,21 @@ void ListingEditor::markDirty()
     m_dirty = true;
     showSaveState(tr("Editing…"));
     m_autosaveTimer.start();
+    if (!m_maxWaitTimer.isActive())
+        m_maxWaitTimer.start();
 }
 
 bool ListingEditor::saveNow()
 {
     m_autosaveTimer.stop();
+    m_maxWaitTimer.stop();
     if (!m_dirty || !hasListing())
         return true;
     Listing edited = currentListing();
     // A ready listing that lost a required field goes back to draft rather
     // than refusing the save: the user's words always get stored.
-    if (edited.status == ListingStatus::Ready && !readinessProblems(edited).isEmpty())
+    if (edited.status == ListingStatus::Ready &&
+        !readinessProblems(edited, m_sensitiveWords.get()).isEmpty())
         edited.status = ListingStatus::Draft;
     auto stored = m_library->listings().save(edited);
     if (!stored) {

@@ -2,6 +2,7 @@
 
 #include "listing.h"
 
+#include <QAction>
 #include <QTimer>
 #include <QUndoStack>
 #include <QWidget>
@@ -15,9 +16,13 @@ class ListingForm;
 
 namespace ListingDesk {
 
+class ArticleStatusLabel;
 class CategoryPicker;
 class CityPicker;
+class FindReplaceBar;
 class Library;
+class SensitiveWordHighlighter;
+class SensitiveWordMatcher;
 
 /// The listing form. Edits save themselves: shortly after the last change,
 /// when another listing is chosen, and when the window closes. A save that
@@ -41,8 +46,11 @@ public:
         FieldCount
     };
 
-    /// Autosave runs this long after the last change.
+    /// Autosave runs this long after the last change...
     static constexpr int autosaveDelayMs = 1500;
+    /// ...and at the latest this long after the first unsaved one, so that
+    /// someone who types without pausing loses at most this much to a crash.
+    static constexpr int autosaveMaxWaitMs = 1500;
 
     explicit ListingEditor(Library *library, QWidget *parent = nullptr);
     ~ListingEditor() override;
@@ -64,6 +72,15 @@ public:
     void redo();
     QUndoStack *undoStack() { return &m_undoStack; }
     void focusTitle();
+
+    /// The words that keep a listing from being marked ready; highlighted in the article.
+    void setSensitiveWords(std::shared_ptr<const SensitiveWordMatcher> matcher);
+    /// Find and replace in the article (Ctrl+H).
+    QAction *findInArticleAction() const { return m_findInArticleAction; }
+    /// Shows the listing as the portal will (Ctrl+Shift+R).
+    QAction *previewAction() const { return m_previewAction; }
+    /// Counts for the status bar; the main window places it.
+    ArticleStatusLabel *statusLabel() const { return m_statusLabel; }
 
 signals:
     /// A listing was put into the form (true) or the form was emptied (false).
@@ -91,6 +108,8 @@ private:
     void updateTitleCounter();
     void showSaveState(const QString &text);
     void saveAsCopy();
+    void setUpArticleTools();
+    void showPreview();
 
     Library *m_library;
     std::unique_ptr<Ui::ListingForm> m_ui;
@@ -98,6 +117,13 @@ private:
     std::array<QVariant, FieldCount> m_lastValues;
     QUndoStack m_undoStack;
     QTimer m_autosaveTimer;
+    QTimer m_maxWaitTimer;
+    std::shared_ptr<const SensitiveWordMatcher> m_sensitiveWords;
+    SensitiveWordHighlighter *m_highlighter = nullptr;
+    FindReplaceBar *m_findBar = nullptr;
+    ArticleStatusLabel *m_statusLabel = nullptr;
+    QAction *m_findInArticleAction = nullptr;
+    QAction *m_previewAction = nullptr;
     CityPicker *m_cityPicker = nullptr;
     CategoryPicker *m_categoryPicker = nullptr;
     qint64 m_categoryId = 0;

@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "library.h"
+#include "articlestatuslabel.h"
 #include "listingeditor.h"
 #include "listingexporter.h"
 #include "listingimporter.h"
 #include "listingtablemodel.h"
 #include "savedfiltermodel.h"
+#include "sensitivewordlist.h"
+#include "sensitivewordsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -151,6 +154,25 @@ void MainWindow::createMenus()
     edit->addAction(m_emptyTrashAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addAction(m_editor->findInArticleAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_editor->previewAction());
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction *sensitiveWords = tools->addAction(tr("&Sensitive Words…"), this, [this] {
+        auto *dialog = new SensitiveWordsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SensitiveWordsDialog::wordsSaved, this, [this] {
+            SensitiveWordList words;
+            words.load();
+            m_editor->setSensitiveWords(words.makeMatcher());
+        });
+        dialog->open();
+    });
+    sensitiveWords->setObjectName(QStringLiteral("sensitiveWordsAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -260,6 +282,7 @@ void MainWindow::createWidgets()
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    statusBar()->addPermanentWidget(m_editor->statusLabel());
     statusBar()->addPermanentWidget(m_countLabel);
 }
 

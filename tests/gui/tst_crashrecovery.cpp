@@ -252,10 +252,6 @@ void TestCrashRecovery::killDuringContinuousTyping()
     const QString stored = storedText();
     const int count = storedChunks(stored);
     QVERIFY2(count >= 0, qPrintable(stored)); // not corrupt, and nothing but the typing
-    QEXPECT_FAIL("",
-                 "ListingEditor's autosave restarts its 1.5 s timer on every change, so "
-                 "continuous typing is never saved; it needs a maximum wait as well",
-                 Abort);
     QVERIFY2(count >= olderThanTwoSeconds,
              qPrintable(QStringLiteral("%1 of %2 chunks").arg(count).arg(olderThanTwoSeconds)));
 }
