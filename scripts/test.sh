@@ -16,3 +16,10 @@ if [ -n "${CI:-}" ]; then
     unset LISTINGDESK_SKIP_PORTAL_TESTS
 fi
 ctest --output-on-failure -j "$(nproc)"
+
+# Last: build the .deb, install it and start the installed program (needs root
+# or sudo). CI always does; elsewhere LISTINGDESK_SKIP_PACKAGE=1 leaves the
+# machine's packages alone.
+if [ -n "${CI:-}" ] || [ -z "${LISTINGDESK_SKIP_PACKAGE:-}" ]; then
+    LISTINGDESK_JOBS="$(nproc)" "$root/scripts/package.sh"
+fi

@@ -4,8 +4,10 @@
 #include "mainwindow.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -64,5 +66,17 @@ int main(int argc, char *argv[])
     ok = save(categorySearch->window(),
               out + QStringLiteral("/category-picker") + suffix + QStringLiteral(".png")) &&
          ok;
+    categorySearch->window()->hide();
+
+    // The statistics view, undocked to a size where every chart shows.
+    auto *statisticsAction = window.findChild<QAction *>(QStringLiteral("statisticsAction"));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
+    if (!statisticsAction || !dock)
+        return 3;
+    statisticsAction->trigger();
+    dock->setFloating(true);
+    dock->resize(1280, 1000);
+    QTest::qWait(300);
+    ok = save(dock, out + QStringLiteral("/statistics") + suffix + QStringLiteral(".png")) && ok;
     return ok ? 0 : 2;
 }
