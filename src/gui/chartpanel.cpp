@@ -6,12 +6,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ListingDesk {
@@ -80,8 +82,10 @@ void ChartPanel::setBars(const QStringList &labels, const QList<qint64> &values,
     m_labels = labels;
     m_values = values;
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
-        m_chart->removeAxis(axis);
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        m_chart->removeAxis(axis); // hands the axis back to us
+        delete axis;
+    }
 
     const qint64 max = values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end());
     if (max <= 0) {
@@ -101,6 +105,13 @@ void ChartPanel::setBars(const QStringList &labels, const QList<qint64> &values,
 
     QAbstractBarSeries *series = nullptr;
     if (m_orientation == Qt::Horizontal) {
+        // Qt Charts elides a category label to "..." when its text box (the
+        // line plus a text document's margins) is taller than the bar's share
+        // of the axis, and Chinese lines (from the CJK fallback font) are
+        // taller than Latin ones: 长治 became "..." below about 2.2 lines per
+        // bar (docs/statistics-zh.png), so every bar gets 2.5 lines.
+        const int perBar = qRound(QFontMetrics(font()).lineSpacing() * 2.5);
+        m_view->setMinimumHeight(qMax(260, int(labels.size()) * perBar + 80));
         // A category axis draws its first category at the bottom; reversed,
         // the list reads top to bottom like a table.
         for (qsizetype i = labels.size() - 1; i >= 0; --i) {

@@ -24,6 +24,7 @@ StatisticsView::StatisticsView(Library *library, QWidget *parent)
     hint->setWordWrap(true);
     m_updatedLabel = new QLabel(this);
     m_updatedLabel->setObjectName(QStringLiteral("statisticsUpdatedLabel"));
+    m_updatedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_refreshButton = new QPushButton(tr("&Refresh"), this);
     m_refreshButton->setObjectName(QStringLiteral("statisticsRefreshButton"));
     m_refreshButton->setToolTip(tr("Count again (portal figures change after each sync)"));

@@ -2,6 +2,7 @@
 // real main window (offscreen). Run by scripts/screenshot.sh; not a test.
 #include "library.h"
 #include "mainwindow.h"
+#include "statisticsview.h"
 #include "translations.h"
 
 #include <QAction>
@@ -75,7 +76,11 @@ int main(int argc, char *argv[])
         return 3;
     statisticsAction->trigger();
     dock->setFloating(true);
-    dock->resize(1280, 1000);
+    dock->resize(1280, 1560);
+    auto *statistics = window.findChild<StatisticsView *>();
+    // Counted in a background thread: wait for the figures, then for the paint.
+    if (!statistics || !QTest::qWaitFor([statistics] { return statistics->isUpToDate(); }, 10000))
+        return 3;
     QTest::qWait(300);
     ok = save(dock, out + QStringLiteral("/statistics") + suffix + QStringLiteral(".png")) && ok;
     return ok ? 0 : 2;

@@ -88,8 +88,11 @@ ShortcutsDialog *TstAboutShortcuts::openShortcuts()
     if (!action)
         return nullptr;
     action->trigger();
-    auto *dialog = m_window->findChild<ShortcutsDialog *>();
-    return dialog && dialog->isVisible() ? dialog : nullptr;
+    // A closed one may still wait for its deleteLater(): take the open one.
+    for (auto *dialog : m_window->findChildren<ShortcutsDialog *>())
+        if (dialog->isVisible())
+            return dialog;
+    return nullptr;
 }
 
 QStringList TstAboutShortcuts::rows(ShortcutsDialog *dialog, int column)
