@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -46,6 +47,8 @@ AboutDialog::AboutDialog(const QString &libraryPath, QWidget *parent) : QDialog(
     auto *licences = new QPlainTextEdit(this);
     licences->setObjectName(QStringLiteral("licenceTextEdit"));
     licences->setReadOnly(true);
+    // The notices are plain text laid out with spaces and ==== underlines.
+    licences->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     licences->setPlainText(licenceText());
     licences->setAccessibleName(tr("Licences of bundled data"));
 
