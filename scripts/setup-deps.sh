@@ -8,6 +8,8 @@ packages="
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libqt6svg6 libgl-dev
+    qt6-charts-dev libqt6charts6 libqt6opengl6-dev
+    dpkg-dev file
     fonts-noto-cjk
     xvfb xauth
     sqlite3
@@ -19,6 +21,7 @@ packages="
     php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring
     mariadb-server mariadb-client procps curl ca-certificates
 "
+# dpkg-dev (dpkg-shlibdeps) and file: cpack's Depends from the binaries (scripts/package.sh).
 # The last three lines are the test WordPress of tests/portal/wordpress.sh (keep both lists
 # in step). php8.2-curl and php8.2-xml are not needed: the test portal never calls out and
 # we do not use XML-RPC.

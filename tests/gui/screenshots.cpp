@@ -3,15 +3,20 @@
 #include "library.h"
 #include "listingeditor.h"
 #include "mainwindow.h"
+#include "statisticsview.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QLinearGradient>
 #include <QPainter>
+#include <QPalette>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace ListingDesk;
@@ -102,8 +107,26 @@ int main(int argc, char *argv[])
         {{QStringLiteral("db"), QStringLiteral("Library."), QStringLiteral("PATH")},
          {QStringLiteral("lang"), QStringLiteral("Language."), QStringLiteral("LANG")},
          {QStringLiteral("suffix"), QStringLiteral("File name suffix."), QStringLiteral("TEXT")},
-         {QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR")}});
+         {QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR")},
+         {QStringLiteral("dark"), QStringLiteral("A dark palette (Fusion), to check contrast.")}});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("dark"))) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd8));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x40));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+        QApplication::setPalette(dark);
+    }
     installTranslations(parser.value(QStringLiteral("lang")));
     Library library;
     if (!library.open(parser.value(QStringLiteral("db"))).ok())
@@ -139,5 +162,41 @@ int main(int argc, char *argv[])
     ok = saveEditor(library, window,
                     out + QStringLiteral("/editor") + suffix + QStringLiteral(".png")) &&
          ok;
+
+    // The statistics view, undocked to a size where every chart shows.
+    auto *statisticsAction = window.findChild<QAction *>(QStringLiteral("statisticsAction"));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
+    if (!statisticsAction || !dock)
+        return 3;
+    statisticsAction->trigger();
+    dock->setFloating(true);
+    dock->resize(1280, 1560);
+    auto *statistics = window.findChild<StatisticsView *>();
+    // Counted in a background thread: wait for the figures, then for the paint.
+    if (!statistics || !QTest::qWaitFor([statistics] { return statistics->isUpToDate(); }, 10000))
+        return 3;
+    QTest::qWait(300);
+    ok = save(dock, out + QStringLiteral("/statistics") + suffix + QStringLiteral(".png")) && ok;
+
+    // Help: the shortcut list and About (its licences tab), not in the README.
+    for (const auto &[actionName, file] :
+         {std::pair{"shortcutsAction", "/shortcuts"}, std::pair{"aboutAction", "/about"}}) {
+        auto *action = window.findChild<QAction *>(QLatin1String(actionName));
+        if (!action)
+            return 3;
+        action->trigger();
+        QTest::qWait(200);
+        QWidget *dialog = QApplication::activeModalWidget();
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (top->isVisible() && top->inherits("QDialog"))
+                dialog = top;
+        if (!dialog)
+            return 3;
+        if (auto *tabs = dialog->findChild<QTabWidget *>())
+            tabs->setCurrentIndex(1);
+        QTest::qWait(100);
+        ok = save(dialog, out + QLatin1String(file) + suffix + QStringLiteral(".png")) && ok;
+        dialog->close();
+    }
     return ok ? 0 : 2;
 }
