@@ -1,5 +1,7 @@
 #include "articlehtmlreader.h"
 
+#include "htmlescape.h"
+
 #include "articleformat.h"
 
 #include <gumbo.h>
@@ -14,29 +16,10 @@ namespace {
 
 constexpr int MaxDepth = 200; // deeper subtrees are flattened to text (cf. the sanitizer)
 
+// One escaping routine for every serialiser: see htmlescape.h.
 void appendEscaped(QString &out, const QString &text, bool inAttribute)
 {
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QLatin1String("&amp;");
-            break;
-        case u'<':
-            out += QLatin1String("&lt;");
-            break;
-        case u'>':
-            out += QLatin1String("&gt;");
-            break;
-        case 0xA0:
-            out += QLatin1String("&nbsp;");
-            break;
-        case u'"':
-            out += inAttribute ? QLatin1String("&quot;") : QLatin1String("\"");
-            break;
-        default:
-            out += c;
-        }
-    }
+    appendHtmlEscaped(out, text, inAttribute, false);
 }
 
 QString tagName(const GumboElement &element)

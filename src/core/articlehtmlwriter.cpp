@@ -1,5 +1,7 @@
 #include "articlehtmlwriter.h"
 
+#include "htmlescape.h"
+
 #include "articleformat.h"
 
 #include <QFont>
@@ -16,30 +18,10 @@ namespace ListingDesk {
 
 namespace {
 
+// One escaping routine for every serialiser: see htmlescape.h.
 void appendEscaped(QString &out, const QString &text, bool inAttribute)
 {
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QLatin1String("&amp;");
-            break;
-        case u'<':
-            out += QLatin1String("&lt;");
-            break;
-        case u'>':
-            out += QLatin1String("&gt;");
-            break;
-        case 0xA0:
-            out += QLatin1String("&nbsp;");
-            break;
-        case u'"':
-            out += inAttribute ? QLatin1String("&quot;") : QLatin1String("\"");
-            break;
-        default:
-            if (c.unicode() >= 0x20 && c.unicode() != 0x7F)
-                out += c;
-        }
-    }
+    appendHtmlEscaped(out, text, inAttribute, true);
 }
 
 void appendAttribute(QString &out, QLatin1String name, const QString &value)

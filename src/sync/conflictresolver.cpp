@@ -3,8 +3,6 @@
 #include "listinghash.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace ListingDesk {
 
@@ -15,45 +13,32 @@ QString translate(const char *text)
     return QCoreApplication::translate("ConflictResolver", text);
 }
 
-void apply(Listing *l, const PortalListingFields &f)
-{
-    l->title = f.title;
-    l->bodyHtml = f.bodyHtml;
-    l->contact = f.contact;
-    l->price = f.price;
-    l->expiresAt = f.expiresAt;
-    l->promoted = f.promoted;
-}
-
 } // namespace
 
 Result<PortalListingFields> ConflictResolver::portalVersion(const RemotePostRecord &record)
 {
-    const QJsonObject o = QJsonDocument::fromJson(record.conflictRemote.toUtf8()).object();
-    if (o.isEmpty())
-        return makeError(Error::Kind::NotFound,
-                         translate("The portal's version of this listing is not recorded; pull "
-                                   "again to fetch it."));
-    PortalListingFields f;
-    f.title = o.value(u"title").toString();
-    f.bodyHtml = o.value(u"body_html").toString();
-    f.contact = {o.value(u"contact_name").toString(), o.value(u"contact_phone").toString(),
-                 o.value(u"contact_wechat").toString()};
-    if (o.contains(u"price"))
-        f.price = o.value(u"price").toDouble();
-    f.expiresAt = QDateTime::fromString(o.value(u"expires_at").toString(), Qt::ISODate);
-    f.promoted = o.value(u"promoted").toBool();
-    return f;
+    if (auto fields = PostMapper::fromJson(record.conflictRemote))
+        return *fields;
+    return makeError(Error::Kind::NotFound,
+                     translate("The portal's version of this listing is not recorded; pull "
+                               "again to fetch it."));
 }
 
-Result<RemotePostRecord> ConflictResolver::conflictOf(qint64 listingId)
+Result<ConflictResolver::Conflict> ConflictResolver::conflictOf(qint64 listingId)
 {
     auto records = m_library.remotePosts().forListing(listingId);
     if (!records)
         return records.error();
     for (const RemotePostRecord &r : records.value()) {
-        if (r.state == RemoteState::Conflict)
-            return r;
+        if (r.state != RemoteState::Conflict)
+            continue;
+        auto theirs = portalVersion(r);
+        if (!theirs)
+            return theirs.error();
+        auto mine = m_library.listings().load(listingId);
+        if (!mine)
+            return mine.error();
+        return Conflict{mine.value(), theirs.value()};
     }
     return makeError(Error::Kind::NotFound, translate("This listing is not in conflict."));
 }
@@ -82,30 +67,21 @@ Result<void> ConflictResolver::settle(const Listing &listing, bool takeHash)
 
 Result<void> ConflictResolver::keepMine(qint64 listingId)
 {
-    auto record = conflictOf(listingId);
-    if (!record)
-        return record.error();
-    auto listing = m_library.listings().load(listingId);
-    if (!listing)
-        return listing.error();
-    if (auto done = settle(listing.value(), false); !done)
+    auto conflict = conflictOf(listingId);
+    if (!conflict)
+        return conflict.error();
+    if (auto done = settle(conflict.value().mine, false); !done)
         return done;
     return m_library.listings().setStatus(listingId, ListingStatus::Modified);
 }
 
 Result<void> ConflictResolver::takePortals(qint64 listingId)
 {
-    auto record = conflictOf(listingId);
-    if (!record)
-        return record.error();
-    auto theirs = portalVersion(record.value());
-    if (!theirs)
-        return theirs.error();
-    auto listing = m_library.listings().load(listingId);
-    if (!listing)
-        return listing.error();
-    Listing updated = listing.value();
-    apply(&updated, theirs.value());
+    auto conflict = conflictOf(listingId);
+    if (!conflict)
+        return conflict.error();
+    Listing updated = conflict.value().mine;
+    PostMapper::applyTo(&updated, conflict.value().theirs);
     updated.status = ListingStatus::Published;
     auto saved = m_library.listings().save(updated, ListingRepository::SaveOrigin::Verbatim);
     if (!saved)
@@ -115,19 +91,13 @@ Result<void> ConflictResolver::takePortals(qint64 listingId)
 
 Result<qint64> ConflictResolver::keepBoth(qint64 listingId)
 {
-    auto record = conflictOf(listingId);
-    if (!record)
-        return record.error();
-    auto theirs = portalVersion(record.value());
-    if (!theirs)
-        return theirs.error();
-    auto listing = m_library.listings().load(listingId);
-    if (!listing)
-        return listing.error();
-    Listing copy = listing.value();
+    auto conflict = conflictOf(listingId);
+    if (!conflict)
+        return conflict.error();
+    Listing copy = conflict.value().mine;
     copy.id = 0;
     copy.uuid.clear();
-    apply(&copy, theirs.value());
+    PostMapper::applyTo(&copy, conflict.value().theirs);
     copy.title = translate("%1 (portal's version)").arg(copy.title);
     copy.status = ListingStatus::Draft;
     auto created = m_library.listings().create(copy);

@@ -26,7 +26,12 @@ public:
     static Result<PortalListingFields> portalVersion(const RemotePostRecord &record);
 
 private:
-    Result<RemotePostRecord> conflictOf(qint64 listingId);
+    struct Conflict
+    {
+        Listing mine;
+        PortalListingFields theirs;
+    };
+    Result<Conflict> conflictOf(qint64 listingId);
     Result<void> settle(const Listing &listing, bool takeHash);
 
     Library &m_library;

@@ -4,6 +4,7 @@
 #include "remotepostrepository.h"
 #include "wordpressjson.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace ListingDesk {
@@ -164,6 +165,50 @@ PortalListingFields PostMapper::fromPost(const RemotePost &post, PortalMode mode
     // What comes from the portal is untrusted like any other input.
     fields.bodyHtml = HtmlSanitizer::sanitize(body);
     return fields;
+}
+
+void PostMapper::applyTo(Listing *l, const PortalListingFields &f)
+{
+    l->title = f.title;
+    l->bodyHtml = f.bodyHtml;
+    l->contact = f.contact;
+    l->price = f.price;
+    l->expiresAt = f.expiresAt;
+    l->promoted = f.promoted;
+}
+
+QString PostMapper::toJson(const PortalListingFields &f, const QDateTime &modifiedGmt)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("title"), f.title);
+    o.insert(QStringLiteral("body_html"), f.bodyHtml);
+    o.insert(QStringLiteral("contact_name"), f.contact.name);
+    o.insert(QStringLiteral("contact_phone"), f.contact.phone);
+    o.insert(QStringLiteral("contact_wechat"), f.contact.wechat);
+    if (f.price)
+        o.insert(QStringLiteral("price"), *f.price);
+    if (f.expiresAt.isValid())
+        o.insert(QStringLiteral("expires_at"), f.expiresAt.toString(Qt::ISODate));
+    o.insert(QStringLiteral("promoted"), f.promoted);
+    o.insert(QStringLiteral("modified_gmt"), modifiedGmt.toString(Qt::ISODate));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::optional<PortalListingFields> PostMapper::fromJson(const QString &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    if (o.isEmpty())
+        return std::nullopt;
+    PortalListingFields f;
+    f.title = o.value(u"title").toString();
+    f.bodyHtml = o.value(u"body_html").toString();
+    f.contact = {o.value(u"contact_name").toString(), o.value(u"contact_phone").toString(),
+                 o.value(u"contact_wechat").toString()};
+    if (o.contains(u"price"))
+        f.price = o.value(u"price").toDouble();
+    f.expiresAt = QDateTime::fromString(o.value(u"expires_at").toString(), Qt::ISODate);
+    f.promoted = o.value(u"promoted").toBool();
+    return f;
 }
 
 } // namespace ListingDesk

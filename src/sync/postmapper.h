@@ -50,6 +50,14 @@ public:
     /// The client key a post carries (meta or slug); empty when it has none.
     static QString clientKeyOf(const RemotePost &post, PortalMode mode);
 
+    /// Puts the portal's words into a listing (title, article, contact,
+    /// price, expiry, promotion); category, cities and identity stay.
+    static void applyTo(Listing *listing, const PortalListingFields &fields);
+    /// The portal's side of a conflict, kept as JSON beside the listing
+    /// until the user decides; fromJson() is empty for anything else.
+    static QString toJson(const PortalListingFields &fields, const QDateTime &modifiedGmt);
+    static std::optional<PortalListingFields> fromJson(const QString &json);
+
     /// The plain-mode block, exposed for tests.
     static QString contactBlock(const Listing &listing);
 };

@@ -11,38 +11,6 @@
 
 namespace ListingDesk {
 
-namespace {
-
-// The portal's side of a conflict, kept beside the listing until the user decides.
-QString conflictJson(const PortalListingFields &f, const RemotePost &post)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("title"), f.title);
-    o.insert(QStringLiteral("body_html"), f.bodyHtml);
-    o.insert(QStringLiteral("contact_name"), f.contact.name);
-    o.insert(QStringLiteral("contact_phone"), f.contact.phone);
-    o.insert(QStringLiteral("contact_wechat"), f.contact.wechat);
-    if (f.price)
-        o.insert(QStringLiteral("price"), *f.price);
-    if (f.expiresAt.isValid())
-        o.insert(QStringLiteral("expires_at"), f.expiresAt.toString(Qt::ISODate));
-    o.insert(QStringLiteral("promoted"), f.promoted);
-    o.insert(QStringLiteral("modified_gmt"), post.modifiedGmt.toString(Qt::ISODate));
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-void applyFields(Listing *l, const PortalListingFields &f)
-{
-    l->title = f.title;
-    l->bodyHtml = f.bodyHtml;
-    l->contact = f.contact;
-    l->price = f.price;
-    l->expiresAt = f.expiresAt;
-    l->promoted = f.promoted;
-}
-
-} // namespace
-
 PullOperation::PullOperation(Library &library, WordPressClient *client, PortalInfo portal,
                              QObject *parent)
     : QObject(parent), m_library(library), m_client(client), m_portal(std::move(portal)),
@@ -147,7 +115,7 @@ void PullOperation::updateFromPortal(RemotePostRecord record, const RemotePost &
     if (changedHere) {
         // Both sides moved: keep both versions and let the user choose.
         record.state = RemoteState::Conflict;
-        record.conflictRemote = conflictJson(fields, post);
+        record.conflictRemote = PostMapper::toJson(fields, post.modifiedGmt);
         record.remoteModified = post.modifiedGmt;
         m_library.remotePosts().save(&record);
         m_library.listings().setStatus(listing.id, ListingStatus::Conflict);
@@ -155,7 +123,7 @@ void PullOperation::updateFromPortal(RemotePostRecord record, const RemotePost &
         return note(tr("\"%1\" was changed here and on the portal; choose which version to keep.")
                         .arg(listing.title));
     }
-    applyFields(&listing, fields);
+    PostMapper::applyTo(&listing, fields);
     listing.status = ListingStatus::Published;
     auto saved = m_library.listings().save(listing, ListingRepository::SaveOrigin::Verbatim);
     if (!saved) {
@@ -196,7 +164,7 @@ void PullOperation::importPost(const RemotePost &post, const QString &clientKey)
         listing.uuid = fields.listingUuid.isEmpty()
                            ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                            : fields.listingUuid;
-        applyFields(&listing, fields);
+        PostMapper::applyTo(&listing, fields);
         for (qint64 id : post.categories) {
             if (const qint64 local = m_terms->localCategory(id)) {
                 listing.categoryId = local;
@@ -236,10 +204,10 @@ void PullOperation::importPost(const RemotePost &post, const QString &clientKey)
     r.state = RemoteState::Published;
     // An existing listing whose words differ is a conflict, not a silent overwrite.
     Listing asPortal = listing;
-    applyFields(&asPortal, fields);
+    PostMapper::applyTo(&asPortal, fields);
     if (exists && !asPortal.sameContent(listing)) {
         r.state = RemoteState::Conflict;
-        r.conflictRemote = conflictJson(fields, post);
+        r.conflictRemote = PostMapper::toJson(fields, post.modifiedGmt);
         m_library.listings().setStatus(listing.id, ListingStatus::Conflict);
         ++m_summary.conflicts;
         note(tr("\"%1\" differs from the portal's copy; choose which version to keep.")
