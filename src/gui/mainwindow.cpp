@@ -5,6 +5,8 @@
 #include "listingexporter.h"
 #include "listingimporter.h"
 #include "listingtablemodel.h"
+#include "portalactions.h"
+#include "portalstatusmodel.h"
 #include "savedfiltermodel.h"
 
 #include <QAction>
@@ -25,6 +27,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace ListingDesk {
 
@@ -34,9 +37,19 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
     setWindowTitle(tr("ListingDesk"));
     m_model = new ListingTableModel(&library->listings(), this);
     m_filterModel = new SavedFilterModel(&library->listings(), this);
+    m_model->setSyncSources(&library->remotePosts(), &library->portals(), &library->regions());
+    m_portalStatusModel = new PortalStatusModel(&library->portals(), &library->remotePosts(), this);
 
     createActions();
     createWidgets();
+    m_portalActions = new PortalActions(library, this, m_editor, [this] { return selectedIds(); });
+    connect(m_portalActions, &PortalActions::syncChanged, m_model, &ListingTableModel::refreshSync);
+    connect(m_portalActions, &PortalActions::syncChanged, m_portalStatusModel,
+            &PortalStatusModel::refresh);
+    connect(&library->listings(), &ListingRepository::listingsChanged, m_portalStatusModel,
+            &PortalStatusModel::refresh);
+    connect(m_portalView, &QAbstractItemView::activated, m_portalActions->portalsAction(),
+            &QAction::trigger);
     createMenus();
 
     m_searchTimer.setSingleShot(true);
@@ -152,6 +165,14 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_findAction);
 
+    QMenu *portal = menuBar()->addMenu(tr("P&ortal"));
+    portal->setObjectName(QStringLiteral("portalMenu"));
+    portal->addAction(m_portalActions->publishAction());
+    portal->addAction(m_portalActions->pullAction());
+    portal->addAction(m_portalActions->resolveConflictAction());
+    portal->addSeparator();
+    portal->addAction(m_portalActions->portalsAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -165,6 +186,9 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_importAction);
     toolBar->addAction(m_exportAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_portalActions->publishAction());
+    toolBar->addAction(m_portalActions->pullAction());
     toolBar->addSeparator();
     toolBar->addWidget(m_searchLineEdit);
 }
@@ -216,6 +240,11 @@ void MainWindow::createWidgets()
             &MainWindow::currentRowChanged);
     connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_tableView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        // A listing in conflict opens the side-by-side comparison.
+        if (index.data(ListingTableModel::StatusRole).toInt() == int(ListingStatus::Conflict))
+            m_portalActions->openConflictDialog(m_model->idAt(index.row()));
+    });
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
@@ -249,7 +278,7 @@ void MainWindow::createWidgets()
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_filterView);
+    splitter->addWidget(createSidebar());
     splitter->addWidget(m_tableStack);
     splitter->addWidget(m_editorStack);
     splitter->setStretchFactor(0, 0);
@@ -261,6 +290,37 @@ void MainWindow::createWidgets()
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     statusBar()->addPermanentWidget(m_countLabel);
+}
+
+QWidget *MainWindow::createSidebar()
+{
+    // Saved filters on top, the portals with their post counts below.
+    m_portalView = new QTreeView(this);
+    m_portalView->setObjectName(QStringLiteral("portalStatusView"));
+    m_portalView->setAccessibleName(tr("Portals"));
+    m_portalView->setModel(m_portalStatusModel);
+    m_portalView->setRootIsDecorated(false);
+    m_portalView->setHeaderHidden(true);
+    m_portalView->setIndentation(0);
+    m_portalView->setWordWrap(true);
+    m_portalView->header()->setStretchLastSection(true);
+    m_portalView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    auto *portalsLabel = new QLabel(tr("Portals"), this);
+    portalsLabel->setMargin(4);
+    portalsLabel->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    auto *sidebar = new QSplitter(Qt::Vertical, this);
+    sidebar->setObjectName(QStringLiteral("sidebarSplitter"));
+    sidebar->addWidget(m_filterView);
+    auto *portalPane = new QWidget(this);
+    auto *portalLayout = new QVBoxLayout(portalPane);
+    portalLayout->setContentsMargins(0, 0, 0, 0);
+    portalLayout->setSpacing(0);
+    portalLayout->addWidget(portalsLabel);
+    portalLayout->addWidget(m_portalView);
+    sidebar->addWidget(portalPane);
+    sidebar->setStretchFactor(0, 3);
+    sidebar->setStretchFactor(1, 1);
+    return sidebar;
 }
 
 void MainWindow::configureTableHeader()
@@ -282,6 +342,8 @@ void MainWindow::configureTableHeader()
         ListingTableModel::shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)));
     header->resizeSection(ListingTableModel::UpdatedColumn,
                           metrics.horizontalAdvance(sampleDate) + 28);
+    header->resizeSection(ListingTableModel::PortalColumn,
+                          metrics.horizontalAdvance(tr("On 2 of 3 cities")) + 24);
 }
 
 void MainWindow::restoreLayout()
@@ -591,6 +653,8 @@ void MainWindow::updateActions()
     m_trashAction->setEnabled(hasSelection && !inTrash);
     m_restoreAction->setEnabled(hasSelection && inTrash);
     m_emptyTrashAction->setEnabled(m_filterModel->count(SavedFilter::Trash) > 0);
+    if (m_portalActions)
+        m_portalActions->updateActions();
 }
 
 void MainWindow::updateEmptyState()
