@@ -13,6 +13,7 @@ packages="
     sqlite3
     libgumbo-dev
     qtkeychain-qt6-dev
+    clang libclang-rt-14-dev
     appstream desktop-file-utils
     wordpress wordpress-theme-twentytwentythree
     php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring

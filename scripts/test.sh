@@ -1,6 +1,7 @@
 #!/bin/sh
 # Quick start 2 (and CI): install what is missing, build with warnings as
-# errors under AddressSanitizer + UndefinedBehaviorSanitizer, run every test.
+# errors under AddressSanitizer + UndefinedBehaviorSanitizer, run every test,
+# then fuzz the HTML sanitizer (LISTINGDESK_FUZZ_SECONDS, default 60; 0 skips).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup-deps.sh"
@@ -16,3 +17,9 @@ if [ -n "${CI:-}" ]; then
     unset LISTINGDESK_SKIP_PORTAL_TESTS
 fi
 ctest --output-on-failure -j "$(nproc)"
+
+# The sanitizer's libFuzzer target, in its own clang build directory.
+fuzz_seconds="${LISTINGDESK_FUZZ_SECONDS:-60}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+    "$root/scripts/fuzz.sh" "$fuzz_seconds"
+fi

@@ -1,5 +1,6 @@
 #include "library.h"
 #include "mainwindow.h"
+#include "testscript.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -57,6 +58,7 @@ int main(int argc, char *argv[])
 
     MainWindow window(&library);
     window.show();
+    startTestScript(&window); // test-only: see testscript.h
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         // Give the event loop a moment to lay out and paint before grabbing.

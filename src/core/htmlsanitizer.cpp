@@ -5,6 +5,7 @@
 #include <gumbo.h>
 
 #include <QByteArray>
+#include <QList>
 
 #include <algorithm>
 #include <optional>
@@ -71,6 +72,7 @@ Disposition dispositionOf(const GumboElement &element)
     case GUMBO_TAG_CAPTION:
     case GUMBO_TAG_HR:
     case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SPAN: // kept only with a colour, see Serializer::element
         return Disposition::Keep;
     // Active content, forms, document-level elements, and raw-text elements
     // whose "text" is really markup: gone with everything inside.
@@ -116,8 +118,7 @@ Disposition dispositionOf(const GumboElement &element)
     case GUMBO_TAG_BGSOUND:
         return Disposition::Drop;
     default:
-        // span (allowed, but with no attribute left it says nothing), font,
-        // center, section, article, o:p and any other unknown tag
+        // font, center, section, article, o:p and any other unknown tag
         return Disposition::Unwrap;
     }
 }
@@ -267,6 +268,183 @@ std::optional<qint64> leadingNumber(const char *raw, bool allowNegative, bool *p
     return negative ? -value : value;
 }
 
+// --- The two CSS properties the editor writes. The style attribute is never
+// copied: it is read declaration by declaration, and only a value that
+// matches a strict grammar is written back, in one canonical spelling. So no
+// comment, escape ("\65 xpression"), url(), expression() or string can come
+// through, whatever a browser's CSS parser would make of the input.
+
+bool isCssSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u' ' || u == u'\t' || u == u'\n' || u == u'\r' || u == u'\f';
+}
+
+QStringView trimmedCss(QStringView text)
+{
+    while (!text.isEmpty() && isCssSpace(text.front()))
+        text = text.mid(1);
+    while (!text.isEmpty() && isCssSpace(text.back()))
+        text.chop(1);
+    return text;
+}
+
+// ASCII-only lower-casing; any other character makes the value invalid
+// anyway, and U+212A KELVIN SIGN must not turn into a 'k'.
+QString asciiLower(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        out += (u >= u'A' && u <= u'Z') ? QChar(u + (u'a' - u'A')) : c;
+    }
+    return out;
+}
+
+int hexValue(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u >= u'0' && u <= u'9')
+        return u - u'0';
+    if (u >= u'a' && u <= u'f')
+        return u - u'a' + 10;
+    return -1;
+}
+
+QString hexColor(int r, int g, int b)
+{
+    return QStringLiteral("#%1%2%3")
+        .arg(r, 2, 16, QLatin1Char('0'))
+        .arg(g, 2, 16, QLatin1Char('0'))
+        .arg(b, 2, 16, QLatin1Char('0'));
+}
+
+// A colour component of rgb(): 0-255 written with plain digits.
+std::optional<int> rgbComponent(QStringView text)
+{
+    text = trimmedCss(text);
+    if (text.isEmpty() || text.size() > 3)
+        return std::nullopt;
+    int value = 0;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    if (value > 255)
+        return std::nullopt;
+    return value;
+}
+
+// "#rgb", "#rrggbb", "rgb(r, g, b)" or a common colour name, as "#rrggbb";
+// null for anything else. `value` is already lower case and trimmed.
+QString canonicalColor(const QString &value)
+{
+    if (value.startsWith(u'#')) {
+        const QStringView digits = QStringView(value).mid(1);
+        if (digits.size() != 3 && digits.size() != 6)
+            return {};
+        for (const QChar c : digits) {
+            if (hexValue(c) < 0)
+                return {};
+        }
+        if (digits.size() == 6)
+            return value;
+        return QStringLiteral("#%1%1%2%2%3%3").arg(digits[0]).arg(digits[1]).arg(digits[2]);
+    }
+    if (value.startsWith(QLatin1String("rgb(")) && value.endsWith(u')')) {
+        const QStringView inner = QStringView(value).mid(4, value.size() - 5);
+        const QList<QStringView> parts = inner.split(u',');
+        if (parts.size() != 3)
+            return {};
+        const auto r = rgbComponent(parts[0]);
+        const auto g = rgbComponent(parts[1]);
+        const auto b = rgbComponent(parts[2]);
+        if (!r || !g || !b)
+            return {};
+        return hexColor(*r, *g, *b);
+    }
+    static const struct
+    {
+        const char *name;
+        const char *hex;
+    } named[] = {
+        {"black", "#000000"}, {"white", "#ffffff"},  {"red", "#ff0000"},     {"green", "#008000"},
+        {"blue", "#0000ff"},  {"yellow", "#ffff00"}, {"orange", "#ffa500"},  {"purple", "#800080"},
+        {"gray", "#808080"},  {"grey", "#808080"},   {"silver", "#c0c0c0"},  {"maroon", "#800000"},
+        {"navy", "#000080"},  {"olive", "#808000"},  {"teal", "#008080"},    {"lime", "#00ff00"},
+        {"aqua", "#00ffff"},  {"cyan", "#00ffff"},   {"fuchsia", "#ff00ff"}, {"magenta", "#ff00ff"},
+    };
+    for (const auto &colour : named) {
+        if (value == QLatin1String(colour.name))
+            return QLatin1String(colour.hex);
+    }
+    return {};
+}
+
+QString canonicalAlignment(const QString &value)
+{
+    for (const char *alignment : {"left", "center", "right", "justify"}) {
+        if (value == QLatin1String(alignment))
+            return value;
+    }
+    return {};
+}
+
+// What a style attribute says about the colour and the alignment; later
+// declarations win, as in CSS, and invalid ones are ignored, as in CSS.
+struct Presentation
+{
+    QString color;
+    QString alignment;
+};
+
+Presentation presentationOf(const char *style)
+{
+    Presentation presentation;
+    if (!style)
+        return presentation;
+    const QString text = QString::fromUtf8(style);
+    for (const QStringView declaration : QStringView(text).split(u';')) {
+        const qsizetype colon = declaration.indexOf(u':');
+        if (colon < 0)
+            continue;
+        const QString property = asciiLower(trimmedCss(declaration.left(colon)));
+        const QString value = asciiLower(trimmedCss(declaration.mid(colon + 1)));
+        if (property == QLatin1String("color")) {
+            if (const QString color = canonicalColor(value); !color.isNull())
+                presentation.color = color;
+        } else if (property == QLatin1String("text-align")) {
+            if (const QString alignment = canonicalAlignment(value); !alignment.isNull())
+                presentation.alignment = alignment;
+        }
+    }
+    return presentation;
+}
+
+// The blocks an editor paragraph can be aligned on.
+bool takesAlignment(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool isVoid(GumboTag tag)
 {
     return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
@@ -310,6 +488,7 @@ bool unwrapWhenBlank(GumboTag tag)
     case GUMBO_TAG_SUP:
     case GUMBO_TAG_CODE:
     case GUMBO_TAG_A:
+    case GUMBO_TAG_SPAN:
         return true;
     default:
         return false;
@@ -411,8 +590,30 @@ private:
                     leadingNumber(attributeValue(element, "start"), true))
                 appendAttribute(attributes, QLatin1String("start"), QString::number(*start));
             break;
+        case GUMBO_TAG_SPAN: {
+            // A span means something only as the editor's text colour.
+            const QString color = m_options.keepPresentation
+                                      ? presentationOf(attributeValue(element, "style")).color
+                                      : QString();
+            if (color.isEmpty())
+                return children(node, out, depth);
+            appendAttribute(attributes, QLatin1String("style"), QLatin1String("color:") + color);
+            break;
+        }
         default:
             break;
+        }
+        if (m_options.keepPresentation && takesAlignment(tag)) {
+            QString alignment = presentationOf(attributeValue(element, "style")).alignment;
+            // QTextDocument::toHtml() and old pages spell it align="center".
+            if (alignment.isEmpty()) {
+                if (const char *align = attributeValue(element, "align"))
+                    alignment =
+                        canonicalAlignment(asciiLower(trimmedCss(QString::fromUtf8(align))));
+            }
+            if (!alignment.isEmpty())
+                appendAttribute(attributes, QLatin1String("style"),
+                                QLatin1String("text-align:") + alignment);
         }
 
         const QLatin1String name(gumbo_normalized_tagname(tag));
@@ -499,6 +700,10 @@ QString HtmlSanitizer::sanitize(const QString &html)
 QString HtmlSanitizer::sanitize(const QString &html, const Options &options)
 {
     QString current = sanitizeOnce(html, options);
+    // Already clean input (the editor's own HTML, a stored body) comes back
+    // unchanged and is thereby a fixed point: no second parse needed.
+    if (current == html)
+        return current;
     for (int round = 1; round < MaxRounds; ++round) {
         QString next = sanitizeOnce(current, options);
         if (next == current)

@@ -21,6 +21,12 @@ public:
         /// Scheme of the media stored in the local library ("ldmedia:…");
         /// allowed for img src only. Lower case, without the colon.
         QString localMediaScheme = QStringLiteral("ldmedia");
+        /// Keeps the two presentation styles the editor writes: a text colour
+        /// on <span> and a text alignment on blocks (p, h1-h6, div, figure,
+        /// li, td, th), each strictly validated and rewritten in one canonical
+        /// spelling ("color:#rrggbb", "text-align:center"). Every other CSS
+        /// property, and with false every style attribute, is dropped.
+        bool keepPresentation = true;
     };
 
     static QString sanitize(const QString &html);

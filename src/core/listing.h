@@ -44,9 +44,30 @@ struct Listing
     bool sameContent(const Listing &other) const;
 };
 
+class SensitiveWordMatcher;
+
+/// One sensitive word found in a listing, and where.
+struct SensitiveWordHit
+{
+    enum class Field { Title, Article, ContactName, ContactPhone, ContactWechat };
+    QString word; ///< as the user's list spells it
+    Field field = Field::Title;
+    int paragraph = 0;    ///< article only: 1-based, counting non-empty paragraphs
+    qsizetype column = 0; ///< 1-based character position in the field or paragraph
+    QString context;      ///< article only: a few characters either side
+};
+
+/// Every sensitive word in the title, the article's visible text and the
+/// contact fields, in that order.
+QList<SensitiveWordHit> sensitiveWordHits(const Listing &listing,
+                                          const SensitiveWordMatcher &matcher);
+
 /// What a listing still lacks before it may be marked ready, as translated
-/// sentences; empty when it is complete.
-QStringList readinessProblems(const Listing &listing);
+/// sentences; empty when it is complete. With a \a matcher, a listing that
+/// contains any of its words is not ready either: one sentence per word says
+/// where it occurs.
+QStringList readinessProblems(const Listing &listing,
+                              const SensitiveWordMatcher *matcher = nullptr);
 
 /// Title length limit of the local library; portals may have stricter ones.
 constexpr int maxTitleLength = 80;

@@ -1,5 +1,6 @@
 #include "listingimporter.h"
 
+#include "htmlsanitizer.h"
 #include "library.h"
 #include "sqlstatement.h"
 
@@ -69,7 +70,11 @@ Result<ImportSummary> ListingImporter::import(const QList<ListingRecord> &record
                 listing.uuid = QUuid::fromString(record.uuid).toString(QUuid::WithoutBraces);
             listing.title = record.title;
             listing.categoryId = category.value();
-            listing.bodyHtml = record.bodyHtml;
+            // Import files come from anywhere (other tools, old exports,
+            // hand edits): the body goes into the library only as safe HTML,
+            // before the readiness check so that a body of nothing but
+            // <script> counts as empty.
+            listing.bodyHtml = HtmlSanitizer::sanitize(record.bodyHtml);
             listing.price = record.price;
             listing.contact = record.contact;
             listing.expiresAt = record.expiresAt;

@@ -15,7 +15,9 @@ struct ImportSummary
 
 /// Writes parsed import records into the library, all or nothing: the first
 /// record that cannot be stored (unknown category or city, a status that may
-/// not be set) rolls everything back and is named in the error.
+/// not be set) rolls everything back and is named in the error. Every body
+/// is stored as HtmlSanitizer made it (GUI import and listingdesk-cli import
+/// both come through here).
 class ListingImporter
 {
 public:

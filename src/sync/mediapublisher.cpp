@@ -59,18 +59,20 @@ void MediaPublisher::next(QString bodyHtml, QStringList pending, Done<QString> d
     if (!known)
         return done(permanent(known.error().message));
     if (!known.value().isEmpty()) {
-        bodyHtml.replace(srcOf(hash), QStringLiteral("src=\"") + known.value().toHtmlEscaped() + u'"');
+        bodyHtml.replace(srcOf(hash),
+                         QStringLiteral("src=\"") + known.value().toHtmlEscaped() + u'"');
         return next(bodyHtml, pending, done);
     }
     if (!m_source)
         return done(permanent(tr("This body has images, but no image store is connected.")));
     auto blob = m_source(hash);
     if (!blob)
-        return done(permanent(
-            tr("An image of this listing is missing from the library (%1).").arg(blob.error().message)));
+        return done(permanent(tr("An image of this listing is missing from the library (%1).")
+                                  .arg(blob.error().message)));
     if (!m_client)
         return done(permanent(tr("The portal connection was closed.")));
-    const QString fileName = blob.value().fileName.isEmpty() ? hash.left(16) : blob.value().fileName;
+    const QString fileName =
+        blob.value().fileName.isEmpty() ? hash.left(16) : blob.value().fileName;
     qCDebug(lcSync) << "uploading image" << hash.left(12) << blob.value().data.size() << "bytes";
     m_client->uploadMedia(
         blob.value().data, blob.value().mimeType, fileName, this,
@@ -78,8 +80,8 @@ void MediaPublisher::next(QString bodyHtml, QStringList pending, Done<QString> d
             if (!uploaded)
                 return done(uploaded.error());
             const QString url = uploaded.value().sourceUrl.toString();
-            if (auto recorded = m_library.remotePosts().recordMediaUpload(
-                    m_portalId, hash, uploaded.value().id, url);
+            if (auto recorded = m_library.remotePosts().recordMediaUpload(m_portalId, hash,
+                                                                          uploaded.value().id, url);
                 !recorded)
                 return done(permanent(recorded.error().message));
             bodyHtml.replace(srcOf(hash), QStringLiteral("src=\"") + url.toHtmlEscaped() + u'"');

@@ -61,8 +61,8 @@ QString PostMapper::contactBlock(const Listing &listing)
     QString lines;
     auto add = [&lines](const QString &label, const QString &value) {
         if (!value.trimmed().isEmpty())
-            lines += QStringLiteral("<p>") + label + escaped(value.trimmed()) +
-                     QStringLiteral("</p>");
+            lines +=
+                QStringLiteral("<p>") + label + escaped(value.trimmed()) + QStringLiteral("</p>");
     };
     add(nameLabel, listing.contact.name);
     add(phoneLabel, listing.contact.phone);
@@ -144,8 +144,8 @@ PortalListingFields PostMapper::fromPost(const RemotePost &post, PortalMode mode
         const double price = m.value(u"listingdesk_price").toDouble();
         if (price > 0)
             fields.price = price;
-        fields.expiresAt = QDateTime::fromString(m.value(u"listingdesk_expires_at").toString(),
-                                                 Qt::ISODate);
+        fields.expiresAt =
+            QDateTime::fromString(m.value(u"listingdesk_expires_at").toString(), Qt::ISODate);
         fields.promoted = m.value(u"listingdesk_promoted").toBool();
         if (m.contains(u"listingdesk_views"))
             fields.views = m.value(u"listingdesk_views").toInt();

@@ -99,8 +99,8 @@ void PublishOperation::publishNext()
                                      record.value()->url, error};
         return publishNext();
     }
-    m_terms->cityTerm(regionCode, [this, regionCode, existing = record.value()](
-                                      const PortalResult<qint64> &city) {
+    m_terms->cityTerm(regionCode, [this, regionCode,
+                                   existing = record.value()](const PortalResult<qint64> &city) {
         if (!city) {
             recordFailure(regionCode, city.error());
             return publishNext();
@@ -129,8 +129,8 @@ void PublishOperation::sendPost(const QString &regionCode, qint64 cityTermId,
         publishNext();
     };
     if (!m_client)
-        return done(PortalError{PortalError::Kind::Transient, 0, {},
-                                tr("The portal connection was closed."), -1});
+        return done(PortalError{
+            PortalError::Kind::Transient, 0, {}, tr("The portal connection was closed."), -1});
     if (record && record->remoteId > 0)
         return m_client->updatePost(record->remoteId, payload, this, done);
     // Never created as far as we know: but a crash may have lost the answer.
@@ -182,8 +182,8 @@ void PublishOperation::recordSuccess(const QString &regionCode, const RemotePost
 
 void PublishOperation::recordFailure(const QString &regionCode, const PortalError &error)
 {
-    qCInfo(lcSync) << "publishing" << m_listingId << "to" << regionCode << "failed:"
-                   << describe(error);
+    qCInfo(lcSync) << "publishing" << m_listingId << "to" << regionCode
+                   << "failed:" << describe(error);
     RemotePostRecord r;
     if (auto existing = m_library.remotePosts().find(m_portal.id, m_listingId, regionCode);
         existing && existing.value())

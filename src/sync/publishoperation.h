@@ -31,8 +31,8 @@ class PublishOperation : public QObject
 {
     Q_OBJECT
 public:
-    PublishOperation(Library &library, WordPressClient *client, PortalInfo portal,
-                     qint64 listingId, MediaSource media, QObject *parent = nullptr);
+    PublishOperation(Library &library, WordPressClient *client, PortalInfo portal, qint64 listingId,
+                     MediaSource media, QObject *parent = nullptr);
 
     /// The cities to post to; the listing's own cities when not set.
     void setRegions(const QStringList &codes) { m_regions = codes; }

@@ -62,7 +62,8 @@ void PullOperation::start()
         PortalError error;
         error.message = tr("The connection to \"%1\" has not been tested yet; test it first.")
                             .arg(m_portal.name);
-        QMetaObject::invokeMethod(this, [this, error] { fail(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { fail(error); }, Qt::QueuedConnection);
         return;
     }
     m_terms->loadRemoteTerms([this](const PortalResult<bool> &loaded) {
@@ -174,7 +175,8 @@ void PullOperation::importPost(const RemotePost &post, const QString &clientKey)
     const PortalListingFields fields = PostMapper::fromPost(post, m_portal.mode);
     QString region = fields.regionCode;
     if (region.isEmpty()) {
-        const QList<qint64> cityTerms = m_portal.mode == PortalMode::Plain ? post.tags : post.cities;
+        const QList<qint64> cityTerms =
+            m_portal.mode == PortalMode::Plain ? post.tags : post.cities;
         for (qint64 id : cityTerms) {
             region = m_terms->localRegion(id);
             if (!region.isEmpty())
@@ -295,9 +297,9 @@ void PullOperation::checkDeletions()
                     m_library.remotePosts().save(&r);
                     ++m_summary.deleted;
                     auto l = m_library.listings().load(r.listingId);
-                    note(tr("\"%1\" (%2) was deleted on the portal.")
-                             .arg(l ? l.value().title : QString::number(r.listingId),
-                                  r.regionCode));
+                    note(
+                        tr("\"%1\" (%2) was deleted on the portal.")
+                            .arg(l ? l.value().title : QString::number(r.listingId), r.regionCode));
                 }
             }
             if (--*remaining == 0)

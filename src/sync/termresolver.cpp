@@ -93,8 +93,8 @@ void TermResolver::ensureChain(const QString &taxonomy, TermKind kind, QList<Lin
     if (!recorded)
         return done(storageError(recorded.error()));
     if (recorded.value() && !recorded.value()->accepted)
-        return done(permanent(tr("The portal \"%1\" does not accept %2.")
-                                  .arg(m_portal.name, link.name)));
+        return done(
+            permanent(tr("The portal \"%1\" does not accept %2.").arg(m_portal.name, link.name)));
     const qint64 recordedId = recorded.value() ? recorded.value()->remoteId.toLongLong() : 0;
     for (const RemoteTerm &term : m_terms.value(taxonomy)) {
         if (recordedId && term.id == recordedId)
@@ -156,8 +156,8 @@ void TermResolver::cityTerm(const QString &regionCode, Done<qint64> done)
         // Tags are flat and their names unique: "朝阳 · 北京", not just "朝阳区".
         chain << Link{regionCode, regions.displayName(regionCode), regionCode};
     } else {
-        for (auto r = region; r; r = r->parentCode.isEmpty() ? std::nullopt
-                                                             : regions.byCode(r->parentCode))
+        for (auto r = region; r;
+             r = r->parentCode.isEmpty() ? std::nullopt : regions.byCode(r->parentCode))
             chain.prepend(Link{r->code, r->name, r->code});
     }
     const QString taxonomy = cityTaxonomy();

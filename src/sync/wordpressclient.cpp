@@ -402,16 +402,23 @@ void WordPressClient::fetchPostsModifiedAfter(const QDateTime &afterUtc, QObject
     query.addQueryItem(QStringLiteral("status"), allStatuses());
     query.addQueryItem(QStringLiteral("orderby"), QStringLiteral("modified"));
     query.addQueryItem(QStringLiteral("order"), QStringLiteral("asc"));
+    // WordPress compares modified_after with post_modified, the site's local
+    // time, not with modified_gmt. Asking from 14 hours earlier (the widest
+    // time zone offset) and filtering on modified_gmt here is right in every
+    // zone, at the price of a few extra posts.
     if (afterUtc.isValid())
         query.addQueryItem(QStringLiteral("modified_after"),
-                           WordPressJson::formatGmt(afterUtc) + u'Z');
+                           WordPressJson::formatGmt(afterUtc.addSecs(-14 * 3600)));
     fetchAllPages(QStringLiteral("/wp/v2/posts"), query, context,
-                  [done](const PortalResult<QList<QJsonObject>> &result) {
+                  [done, afterUtc](const PortalResult<QList<QJsonObject>> &result) {
                       if (!result)
                           return done(result.error());
                       QList<RemotePost> posts;
-                      for (const QJsonObject &object : result.value())
-                          posts.append(WordPressJson::parsePost(object));
+                      for (const QJsonObject &object : result.value()) {
+                          RemotePost post = WordPressJson::parsePost(object);
+                          if (!afterUtc.isValid() || post.modifiedGmt > afterUtc)
+                              posts.append(std::move(post));
+                      }
                       done(posts);
                   });
 }

@@ -81,8 +81,8 @@ public:
                              Done<std::optional<RemotePost>> done);
     void uploadMedia(const QByteArray &data, const QString &mime, const QString &fileName,
                      QObject *context, Done<RemoteMedia> done);
-    /// Posts modified after afterUtc (invalid = all), in every status
-    /// including trash so that remote deletions show, oldest change first.
+    /// Posts whose modified_gmt is after afterUtc (invalid = all), in every
+    /// status including trash so that remote deletions show, oldest change first.
     void fetchPostsModifiedAfter(const QDateTime &afterUtc, QObject *context,
                                  Done<QList<RemotePost>> done);
 

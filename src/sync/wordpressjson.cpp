@@ -66,6 +66,8 @@ QJsonObject toJson(const PostPayload &payload)
         object.insert(u"city", idArray(payload.cities));
     if (!payload.meta.isEmpty())
         object.insert(u"meta", payload.meta);
+    if (payload.featuredMedia > 0)
+        object.insert(u"featured_media", payload.featuredMedia);
     return object;
 }
 
@@ -94,6 +96,7 @@ RemotePost parsePost(const QJsonObject &object)
     post.tags = parseIds(object.value(u"tags"));
     post.cities = parseIds(object.value(u"city"));
     post.meta = object.value(u"meta").toObject();
+    post.featuredMedia = object.value(u"featured_media").toInteger();
     return post;
 }
 

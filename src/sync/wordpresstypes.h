@@ -36,6 +36,7 @@ struct PostPayload
     QList<qint64> tags;
     QList<qint64> cities; ///< the companion plugin's city taxonomy
     QJsonObject meta;
+    qint64 featuredMedia = 0; ///< a RemoteMedia id; 0 = leave as it is
 };
 
 /// A post as the portal has it (parsed from context=edit).
@@ -53,6 +54,7 @@ struct RemotePost
     QList<qint64> tags;
     QList<qint64> cities;
     QJsonObject meta; ///< empty on plain WordPress (it sends "meta": [])
+    qint64 featuredMedia = 0;
 };
 
 /// An uploaded file in the media library.

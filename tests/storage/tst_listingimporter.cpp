@@ -81,6 +81,7 @@ private slots:
     void fileErrors();
     void exportReadsBack_data();
     void exportReadsBack();
+    void sanitizesBodies();
 };
 
 void TestListingImporter::allOrNothing_data()
@@ -532,6 +533,79 @@ void TestListingImporter::exportReadsBack()
     QCOMPARE(again.value().created, 0);
     QCOMPARE(again.value().updated, all.size());
     QCOMPARE(target.listings().count({}), all.size());
+}
+
+void TestListingImporter::sanitizesBodies()
+{
+    // A file from another tool with script in its bodies: what is stored is
+    // the sanitised article, for new and updated listings alike, and the rest
+    // of each listing is exactly what the file says.
+    TestLibrary t;
+    QVERIFY2(t.isOpen(), qPrintable(t.error()));
+    LD_VERIFY_OK(t.create(str("已有"), str("<p>旧的正文</p>"), str("房产/租房"), {str("140400")}));
+    const QString uuid = t.listings().load(t.listings().ids({}).first()).value().uuid;
+    QJsonObject hostile = record(str("长治两室出租"), QJsonArray{str("长治")});
+    hostile.insert(
+        QStringLiteral("body_html"),
+        str("<p onclick=\"steal()\">南北通透<script>alert(1)</script></p>"
+            "<img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">看房</a>"
+            "<p><span style=\"color:red;background:url(javascript:x)\">急租</span></p>"));
+    hostile.insert(QStringLiteral("price"), 1500);
+    hostile.insert(QStringLiteral("contact"),
+                   QJsonObject{{QStringLiteral("name"), str("王先生")},
+                               {QStringLiteral("phone"), str("13800000000")}});
+    hostile.insert(QStringLiteral("status"), str("ready"));
+    QJsonObject update = record(str("已有"), QJsonArray{str("140400")});
+    update.insert(QStringLiteral("uuid"), uuid);
+    update.insert(QStringLiteral("body_html"), str("<iframe src=\"http://evil.example/\"></iframe>"
+                                                   "<p>新正文</p><svg onload=alert(4)>"));
+    // Nothing but script is an empty article, which cannot be ready.
+    QJsonObject empty = record(str("空"), QJsonArray{str("140400")});
+    empty.insert(QStringLiteral("body_html"), str("<script>alert(5)</script>"));
+
+    const QString path = QDir(t.dirPath()).filePath(QStringLiteral("hostile.json"));
+    QVERIFY(writeFile(path, json({hostile, update, empty})));
+    auto imported = ListingImporter(t.library()).importFile(path);
+    LD_VERIFY_OK(imported);
+    QCOMPARE(imported.value().created, 2);
+    QCOMPARE(imported.value().updated, 1);
+
+    ListingQuery query;
+    query.searchText = str("南北通透");
+    const QList<qint64> ids = t.listings().ids(query);
+    QCOMPARE(ids.size(), 1);
+    const Listing l = t.listings().load(ids.first()).value();
+    QCOMPARE(l.bodyHtml, str("<p>南北通透</p><img src=\"x\">看房"
+                             "<p><span style=\"color:#ff0000\">急租</span></p>"));
+    QCOMPARE(l.title, str("长治两室出租"));
+    QCOMPARE(l.price, std::optional<double>(1500));
+    QCOMPARE(l.contact, (Contact{str("王先生"), str("13800000000"), QString()}));
+    QCOMPARE(l.status, ListingStatus::Ready);
+    QCOMPARE(l.cityCodes, QStringList{str("140400")});
+
+    QCOMPARE(t.listings().loadByUuid(uuid).value().bodyHtml, str("<p>新正文</p>"));
+    bool foundBlank = false;
+    for (qint64 id : t.listings().ids({})) {
+        const Listing other = t.listings().load(id).value();
+        if (other.title == str("空")) {
+            foundBlank = true;
+            QCOMPARE(other.bodyHtml, QString());
+        }
+    }
+    QVERIFY(foundBlank);
+
+    // The script text is not searchable either: it never reached the library.
+    query.searchText = str("alert");
+    QCOMPARE(t.listings().ids(query).size(), 0);
+
+    QJsonObject readyButEmpty = empty;
+    readyButEmpty.insert(QStringLiteral("title"), str("空而就绪"));
+    readyButEmpty.insert(QStringLiteral("status"), str("ready"));
+    QVERIFY(writeFile(path, json({readyButEmpty})));
+    auto refused = ListingImporter(t.library()).importFile(path);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("status")),
+             qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestListingImporter)

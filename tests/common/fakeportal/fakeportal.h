@@ -177,6 +177,9 @@ public:
     QDateTime now() const { return m_now; }
     void setNow(const QDateTime &utc) { m_now = utc; }
     void advanceClock(int seconds) { m_now = m_now.addSecs(seconds); }
+    /// The site's time zone (Settings → General), as seconds east of UTC.
+    /// WordPress reports "date"/"modified" and compares modified_after in it.
+    void setUtcOffset(int seconds) { m_utcOffset = seconds; }
 
     // --- faults ---
     void setSeed(quint32 seed) { m_random.seed(seed); }
@@ -243,6 +246,7 @@ private:
     QString m_siteName = QStringLiteral("Fake Portal");
     bool m_plugin = true;
     QDateTime m_now;
+    int m_utcOffset = 0;
     qint64 m_lastId = 0; // WordPress shares one id sequence between posts and attachments
     qint64 m_lastTermId = 1;
     QList<FakeUser> m_users;

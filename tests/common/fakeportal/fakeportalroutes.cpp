@@ -174,9 +174,9 @@ QJsonObject FakePortal::postJson(const FakePost &post, bool edit) const
     }
     QJsonObject object{
         {QStringLiteral("id"), post.id},
-        {QStringLiteral("date"), formatGmt(post.dateGmt)},
+        {QStringLiteral("date"), formatGmt(post.dateGmt.addSecs(m_utcOffset))},
         {QStringLiteral("date_gmt"), formatGmt(post.dateGmt)},
-        {QStringLiteral("modified"), formatGmt(post.modifiedGmt)},
+        {QStringLiteral("modified"), formatGmt(post.modifiedGmt.addSecs(m_utcOffset))},
         {QStringLiteral("modified_gmt"), formatGmt(post.modifiedGmt)},
         {QStringLiteral("slug"), post.slug},
         {QStringLiteral("status"), post.status},
@@ -311,14 +311,17 @@ FakeResponse FakePortal::listPosts(const Call &call)
     // Without the plugin WordPress does not know the parameter and ignores it.
     const QString clientKey =
         m_plugin ? call.query.queryItemValue(QStringLiteral("listingdesk_client_key")) : QString();
+    // Like WordPress: the value is read as the site's local time and
+    // compared with post_modified (local), not with modified_gmt.
     QDateTime modifiedAfter;
     if (call.query.hasQueryItem(QStringLiteral("modified_after"))) {
-        modifiedAfter = QDateTime::fromString(
-            call.query.queryItemValue(QStringLiteral("modified_after")), Qt::ISODate);
+        QString text = call.query.queryItemValue(QStringLiteral("modified_after"));
+        if (text.endsWith(u'Z'))
+            text.chop(1);
+        modifiedAfter = QDateTime::fromString(text, Qt::ISODate);
         if (!modifiedAfter.isValid())
             return invalidParam(QStringLiteral("modified_after"), QStringLiteral("Invalid date."));
-        if (modifiedAfter.timeSpec() == Qt::LocalTime)
-            modifiedAfter.setTimeZone(QTimeZone::utc());
+        modifiedAfter.setTimeZone(QTimeZone::utc());
     }
 
     QList<FakePost> matching;
@@ -330,7 +333,7 @@ FakeResponse FakePortal::listPosts(const Call &call)
         if (!clientKey.isEmpty() &&
             post.meta.value(u"listingdesk_client_key").toString() != clientKey)
             continue;
-        if (modifiedAfter.isValid() && post.modifiedGmt <= modifiedAfter)
+        if (modifiedAfter.isValid() && post.modifiedGmt.addSecs(m_utcOffset) <= modifiedAfter)
             continue;
         matching.append(post);
     }
@@ -413,12 +416,21 @@ FakeResponse FakePortal::writePost(const Call &call, qint64 id)
         post.title = textField(json.value(u"title"));
     if (json.contains(u"content"))
         post.content = textField(json.value(u"content"));
+    // Unknown term ids are dropped without a word, as wp_set_object_terms does.
+    auto knownTerms = [&](const QString &taxonomy, const QJsonValue &value) {
+        QList<qint64> ids;
+        for (qint64 termId : idList(value))
+            for (const FakeTerm &term : m_terms.value(taxonomy))
+                if (term.id == termId && !ids.contains(termId))
+                    ids.append(termId);
+        return ids;
+    };
     if (json.contains(u"categories"))
-        post.categories = idList(json.value(u"categories"));
+        post.categories = knownTerms(QStringLiteral("categories"), json.value(u"categories"));
     if (json.contains(u"tags"))
-        post.tags = idList(json.value(u"tags"));
+        post.tags = knownTerms(QStringLiteral("tags"), json.value(u"tags"));
     if (m_plugin && json.contains(u"city"))
-        post.cities = idList(json.value(u"city"));
+        post.cities = knownTerms(QStringLiteral("city"), json.value(u"city"));
     if (json.contains(u"featured_media"))
         post.featuredMedia = json.value(u"featured_media").toInteger();
     if (creating && post.categories.isEmpty())
