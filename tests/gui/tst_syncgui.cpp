@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -38,6 +39,15 @@ const QString userLogin = QStringLiteral("editor");
 const QString appPassword = QStringLiteral("Secr3tAppPass wxyz 9876");
 const QString changzhi = QStringLiteral("140400");
 const QString taiyuan = QStringLiteral("140100");
+
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    capturedLog << message;
+    if (previousHandler && type != QtDebugMsg && type != QtInfoMsg)
+        previousHandler(type, context, message);
+}
 
 QString labelText(QWidget *root, const char *name)
 {
@@ -83,6 +93,10 @@ void TestSyncGui::initTestCase()
 {
     // No keychain service runs here: passwords are kept for the session only.
     qputenv("LISTINGDESK_NO_KEYCHAIN", "1");
+    // Every log line, with the sync module's debug output on, to prove the
+    // password is never written there.
+    QLoggingCategory::setFilterRules(QStringLiteral("ld.*.debug=true"));
+    previousHandler = qInstallMessageHandler(captureMessage);
 }
 
 void TestSyncGui::init()
@@ -246,6 +260,9 @@ void TestSyncGui::addPortalAndTestConnection()
     for (const QString &file : dir.entryList(QDir::Files))
         QVERIFY2(!readAll(dir.filePath(file)).contains(appPassword.toUtf8()), qPrintable(file));
     QVERIFY(!readAll(QSettings().fileName()).contains(appPassword.toUtf8()));
+    QVERIFY(!capturedLog.join(u'\n').contains(appPassword));
+    const QByteArray basic = QByteArray(userLogin.toUtf8() + ':' + appPassword.toUtf8()).toBase64();
+    QVERIFY(!capturedLog.join(u'\n').toUtf8().contains(basic));
     // The sidebar lists the new portal.
     auto *portalView = m_window->findChild<QTreeView *>(QStringLiteral("portalStatusView"));
     QCOMPARE(portalView->model()->rowCount(), 1);
@@ -254,6 +271,17 @@ void TestSyncGui::addPortalAndTestConnection()
     if (const QByteArray dirName = qgetenv("LISTINGDESK_SCREENSHOT_DIR"); !dirName.isEmpty())
         QVERIFY(
             dialog->grab().save(QString::fromLocal8Bit(dirName) + QStringLiteral("/portals.png")));
+
+    // Editing: a new name is saved in place, and the sidebar follows.
+    dialog->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))
+        ->setText(str("长治信息港（主站）"));
+    saved.clear();
+    dialog->findChild<QPushButton *>(QStringLiteral("savePortalButton"))->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(m_library->library().portals().portal(stored.value().id).value().name,
+             str("长治信息港（主站）"));
+    QCOMPARE(m_library->library().portals().all().value().size(), 1);
+    QTRY_COMPARE(portalView->model()->index(0, 0).data().toString(), str("长治信息港（主站）"));
 
     // Removing asks first, then takes the account and its password away.
     dialog->findChild<QPushButton *>(QStringLiteral("removePortalButton"))->click();
@@ -326,6 +354,9 @@ void TestSyncGui::publishShowsInTableAndSidebar()
     QCOMPARE(statusModel->count(0, RemoteState::Published), 2);
     QCOMPARE(statusModel->index(0, 1).data().toString(), QStringLiteral("2 on the portal"));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("Published 1 of 1")));
+    if (const QByteArray dirName = qgetenv("LISTINGDESK_SCREENSHOT_DIR"); !dirName.isEmpty())
+        QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dirName) +
+                                      QStringLiteral("/mainwindow-portal.png")));
 }
 
 void TestSyncGui::refusedPublishShowsPortalMessage()
