@@ -302,9 +302,11 @@ QWidget *MainWindow::createSidebar()
     m_portalView->setRootIsDecorated(false);
     m_portalView->setHeaderHidden(true);
     m_portalView->setIndentation(0);
-    m_portalView->setWordWrap(true);
-    m_portalView->header()->setStretchLastSection(true);
-    m_portalView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The sidebar is narrow: column 0 carries the name with the counts below it.
+    m_portalView->setUniformRowHeights(false);
+    m_portalView->setTextElideMode(Qt::ElideRight);
+    m_portalView->setColumnHidden(1, true);
+    m_portalView->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 6px; }"));
     auto *portalsLabel = new QLabel(tr("Portals"), this);
     portalsLabel->setMargin(4);
     portalsLabel->setStyleSheet(QStringLiteral("font-weight: bold;"));

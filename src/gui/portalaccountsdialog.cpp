@@ -111,6 +111,9 @@ void PortalAccountsDialog::createWidgets()
     m_bodyLimitSpin = spin("bodyLimitSpinBox");
     m_modeLabel = new QLabel(this);
     m_modeLabel->setObjectName(QStringLiteral("modeLabel"));
+    m_passwordNoteLabel = new QLabel(this);
+    m_passwordNoteLabel->setObjectName(QStringLiteral("passwordNoteLabel"));
+    m_passwordNoteLabel->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_nameEdit);
@@ -118,6 +121,7 @@ void PortalAccountsDialog::createWidgets()
     form->addRow(QString(), m_plainHttpCheck);
     form->addRow(tr("&User:"), m_userEdit);
     form->addRow(tr("Application &password:"), m_passwordEdit);
+    form->addRow(QString(), m_passwordNoteLabel);
     form->addRow(QString(), m_createTermsCheck);
     form->addRow(tr("&Title limit (characters):"), m_titleLimitSpin);
     form->addRow(tr("Article &limit (characters):"), m_bodyLimitSpin);
@@ -139,17 +143,14 @@ void PortalAccountsDialog::createWidgets()
     m_reportLabel->setWordWrap(true);
     m_reportLabel->setTextFormat(Qt::RichText);
     m_reportLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reportLabel->setMinimumHeight(120);
     m_reportLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_passwordNoteLabel = new QLabel(this);
-    m_passwordNoteLabel->setObjectName(QStringLiteral("passwordNoteLabel"));
-    m_passwordNoteLabel->setWordWrap(true);
-
+    // Room for every step, so that the dialog does not jump as results come in.
+    m_reportLabel->setMinimumHeight(130);
     auto *right = new QVBoxLayout;
     right->addLayout(form);
     right->addLayout(formButtons);
-    right->addWidget(m_reportLabel, 1);
-    right->addWidget(m_passwordNoteLabel);
+    right->addWidget(m_reportLabel);
+    right->addStretch(1);
 
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
@@ -363,8 +364,8 @@ void PortalAccountsDialog::save()
         m_passwordNoteLabel->setText(
             written ? tr("The password is stored in the system keychain.")
                     : tr("No keychain is available: the password is kept in memory for this "
-                         "session only and will be asked for again next time. (%1)")
-                          .arg(written.error().message));
+                         "session only."));
+        m_passwordNoteLabel->setToolTip(written ? QString() : written.error().message);
         emit saveFinished(true);
     });
 }

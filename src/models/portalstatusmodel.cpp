@@ -29,7 +29,7 @@ QVariant PortalStatusModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == 0)
-            return row.portal.name;
+            return row.portal.name + u'\n' + countsText(row.counts);
         return countsText(row.counts);
     case Qt::ToolTipRole: {
         QStringList lines{row.portal.baseUrl};
@@ -41,6 +41,8 @@ QVariant PortalStatusModel::data(const QModelIndex &index, int role) const
         return tr("Portal %1: %2").arg(row.portal.name, countsText(row.counts));
     case PortalIdRole:
         return row.portal.id;
+    case NameRole:
+        return row.portal.name;
     }
     return {};
 }

@@ -10,13 +10,15 @@
 namespace ListingDesk {
 
 /// The sidebar's portal list: one row per portal account with how many of
-/// the library's posts stand in each state there (name in column 0, the
-/// counts in column 1). One GROUP BY per portal, re-read on refresh().
+/// the library's posts stand in each state there. Column 0 shows the name
+/// with the counts on a second line (the sidebar is too narrow for two
+/// columns); column 1 holds the counts alone, NameRole the name alone.
+/// One GROUP BY per portal, re-read on refresh().
 class PortalStatusModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Role { PortalIdRole = Qt::UserRole + 1, StateCountRole };
+    enum Role { PortalIdRole = Qt::UserRole + 1, NameRole };
 
     PortalStatusModel(PortalRepository *portals, RemotePostRepository *remotePosts,
                       QObject *parent = nullptr);

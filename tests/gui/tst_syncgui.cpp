@@ -15,6 +15,7 @@
 #include "testlibrary.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QInputDialog>
 #include <QLabel>
@@ -266,7 +267,8 @@ void TestSyncGui::addPortalAndTestConnection()
     // The sidebar lists the new portal.
     auto *portalView = m_window->findChild<QTreeView *>(QStringLiteral("portalStatusView"));
     QCOMPARE(portalView->model()->rowCount(), 1);
-    QCOMPARE(portalView->model()->index(0, 0).data().toString(), str("长治信息港"));
+    QCOMPARE(portalView->model()->index(0, 0).data(PortalStatusModel::NameRole).toString(),
+             str("长治信息港"));
 
     if (const QByteArray dirName = qgetenv("LISTINGDESK_SCREENSHOT_DIR"); !dirName.isEmpty())
         QVERIFY(
@@ -281,7 +283,8 @@ void TestSyncGui::addPortalAndTestConnection()
     QCOMPARE(m_library->library().portals().portal(stored.value().id).value().name,
              str("长治信息港（主站）"));
     QCOMPARE(m_library->library().portals().all().value().size(), 1);
-    QTRY_COMPARE(portalView->model()->index(0, 0).data().toString(), str("长治信息港（主站）"));
+    QTRY_COMPARE(portalView->model()->index(0, 0).data(PortalStatusModel::NameRole).toString(),
+                 str("长治信息港（主站）"));
 
     // Removing asks first, then takes the account and its password away.
     dialog->findChild<QPushButton *>(QStringLiteral("removePortalButton"))->click();
@@ -455,7 +458,10 @@ void TestSyncGui::conflictResolvedFromDialog()
     l = m_library->listings().save(l).value();
     m_window->editor()->setListing(l);
     m_portal->advanceClock(60);
-    m_portal->editPost(postIn(changzhi).id, [](FakePost &p) { p.title = str("网站改的标题"); });
+    m_portal->editPost(postIn(changzhi).id, [](FakePost &p) {
+        p.title = str("网站改的标题");
+        p.content = str("<p>正文：两室一厅，家电齐全。</p><p>网站编辑补充：近地铁站。</p>");
+    });
     QVERIFY(pull());
     QCOMPARE(m_library->listings().load(l.id).value().status, ListingStatus::Conflict);
     QCOMPARE(portalColumn(l.id), QStringLiteral("Conflict"));
@@ -474,7 +480,8 @@ void TestSyncGui::conflictResolvedFromDialog()
     QTRY_VERIFY((dialog = m_window->findChild<ConflictDialog *>()) != nullptr);
     QVERIFY(dialog->isValid());
     QTRY_VERIFY(dialog->isVisible());
-    QCOMPARE(dialog->differingFields(), QStringList{QStringLiteral("title")});
+    QCOMPARE(dialog->differingFields(),
+             QStringList({QStringLiteral("title"), QStringLiteral("article")}));
     QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("titleMine"))->text(), str("本地改的标题"));
     QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("titleTheirs"))->text(),
              str("网站改的标题"));

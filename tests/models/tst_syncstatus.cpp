@@ -195,7 +195,9 @@ void TestSyncStatus::sidebarCounts()
     model.refresh();
     QCOMPARE(changed.size(), 1);
     // Rows are by name: "Backup" before "长治信息港".
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Backup"));
+    QCOMPARE(model.index(0, 0).data(PortalStatusModel::NameRole).toString(),
+             QStringLiteral("Backup"));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Backup\n1 failed"));
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1 failed"));
     QCOMPARE(model.index(1, 1).data().toString(),
              QStringLiteral("1 in conflict · 2 on the portal"));
