@@ -104,8 +104,19 @@ void PortalActions::choosePortal(const QString &purpose,
         openPortalsDialog();
         return;
     }
+    // The engine needs to know whether the companion plugin is there before
+    // it sends anything; the connection test finds out.
+    auto checked = [this, then](const PortalInfo &portal) {
+        if (portal.mode != PortalMode::Unknown)
+            return then(portal);
+        m_window->statusBar()->showMessage(
+            tr("Test the connection to “%1” first, so that ListingDesk knows how to talk to it.")
+                .arg(portal.name),
+            15000);
+        openPortalsDialog()->selectPortal(portal.id);
+    };
     if (list.size() == 1)
-        return then(list.first());
+        return checked(list.first());
     QStringList names;
     for (const PortalInfo &portal : list)
         names << portal.name;
@@ -119,11 +130,11 @@ void PortalActions::choosePortal(const QString &purpose,
     const QString last = QSettings().value(lastPortalKey).toString();
     if (names.contains(last))
         dialog->setTextValue(last);
-    connect(dialog, &QInputDialog::textValueSelected, this, [list, then](const QString &name) {
+    connect(dialog, &QInputDialog::textValueSelected, this, [list, checked](const QString &name) {
         for (const PortalInfo &portal : list) {
             if (portal.name == name) {
                 QSettings().setValue(lastPortalKey, name);
-                then(portal);
+                checked(portal);
                 return;
             }
         }

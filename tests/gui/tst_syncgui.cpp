@@ -69,6 +69,8 @@ private slots:
     void publishShowsInTableAndSidebar();
     void refusedPublishShowsPortalMessage();
     void missingPasswordIsAskedFor();
+    void severalPortalsAskWhichAndRemember();
+    void untestedPortalOpensItsSettings();
     void pullShowsRemoteEdit();
     void conflictResolvedFromDialog_data();
     void conflictResolvedFromDialog();
@@ -412,6 +414,62 @@ void TestSyncGui::missingPasswordIsAskedFor()
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_portal->posts().size(), 2);
     QCOMPARE(portalColumn(l.id), QStringLiteral("On 2 of 2 cities"));
+}
+
+void TestSyncGui::severalPortalsAskWhichAndRemember()
+{
+    addPortal();
+    PortalInfo backup;
+    backup.name = QStringLiteral("Backup");
+    backup.baseUrl = m_portal->baseUrl().toString();
+    backup.username = userLogin;
+    backup.allowPlainHttp = true;
+    backup.mode = PortalMode::Plain;
+    const qint64 backupId = m_library->library().portals().add(backup).value();
+    m_sync->credentials()->setSessionPassword(backupId, appPassword);
+    const Listing l = makeStored(str("长治出租"));
+    select(l.id);
+
+    QSignalSpy finished(m_sync, &SyncController::publishFinished);
+    m_window->findChild<QAction *>(QStringLiteral("publishAction"))->trigger();
+    QInputDialog *chooser = nullptr;
+    QTRY_VERIFY((chooser = m_window->findChild<QInputDialog *>(
+                     QStringLiteral("portalChooserDialog"))) != nullptr);
+    QCOMPARE(chooser->comboBoxItems(), QStringList({QStringLiteral("Backup"), str("长治信息港")}));
+    QCOMPARE(m_portal->posts().size(), 0); // nothing goes before the user chose
+    chooser->setTextValue(QStringLiteral("Backup"));
+    chooser->accept();
+    QVERIFY(finished.wait(10000));
+    const auto records = m_library->library().remotePosts().forListing(l.id).value();
+    QCOMPARE(records.size(), 2);
+    for (const RemotePostRecord &r : records)
+        QCOMPARE(r.portalId, backupId);
+    QCOMPARE(QSettings().value(QStringLiteral("sync/lastPortal")).toString(),
+             QStringLiteral("Backup"));
+
+    // Next time the chooser starts at the portal used last.
+    QTRY_VERIFY(!m_window->findChild<QInputDialog *>(QStringLiteral("portalChooserDialog")));
+    m_window->findChild<QAction *>(QStringLiteral("publishAction"))->trigger();
+    QTRY_VERIFY((chooser = m_window->findChild<QInputDialog *>(
+                     QStringLiteral("portalChooserDialog"))) != nullptr);
+    QCOMPARE(chooser->textValue(), QStringLiteral("Backup"));
+    chooser->reject();
+}
+
+void TestSyncGui::untestedPortalOpensItsSettings()
+{
+    const qint64 id = addPortal();
+    LD_VERIFY_OK(m_library->library().portals().setMode(id, PortalMode::Unknown));
+    const Listing l = makeStored(str("长治出租"));
+    select(l.id);
+    m_window->findChild<QAction *>(QStringLiteral("publishAction"))->trigger();
+    PortalAccountsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<PortalAccountsDialog *>()) != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->currentPortalId(), id);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("Test the connection")));
+    QCOMPARE(m_portal->posts().size(), 0);
+    QCOMPARE(m_library->listings().load(l.id).value().status, ListingStatus::Draft);
 }
 
 void TestSyncGui::pullShowsRemoteEdit()
