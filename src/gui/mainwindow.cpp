@@ -318,7 +318,20 @@ QWidget *MainWindow::createSidebar()
     portalLayout->setContentsMargins(0, 0, 0, 0);
     portalLayout->setSpacing(0);
     portalLayout->addWidget(portalsLabel);
-    portalLayout->addWidget(m_portalView);
+    // An empty list says how to fill it.
+    auto *noPortalLabel = new QLabel(tr("No portal yet.\nAdd one under Portal → Portals…"), this);
+    noPortalLabel->setObjectName(QStringLiteral("noPortalLabel"));
+    noPortalLabel->setWordWrap(true);
+    noPortalLabel->setAlignment(Qt::AlignCenter);
+    auto *portalStack = new QStackedWidget(this);
+    portalStack->addWidget(m_portalView);
+    portalStack->addWidget(noPortalLabel);
+    auto showPortals = [this, portalStack] {
+        portalStack->setCurrentIndex(m_portalStatusModel->rowCount() > 0 ? 0 : 1);
+    };
+    connect(m_portalStatusModel, &QAbstractItemModel::modelReset, portalStack, showPortals);
+    showPortals();
+    portalLayout->addWidget(portalStack);
     sidebar->addWidget(portalPane);
     sidebar->setStretchFactor(0, 3);
     sidebar->setStretchFactor(1, 1);

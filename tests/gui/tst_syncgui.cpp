@@ -200,6 +200,8 @@ QMessageBox *TestSyncGui::resultBox()
 
 void TestSyncGui::addPortalAndTestConnection()
 {
+    auto *noPortal = m_window->findChild<QLabel *>(QStringLiteral("noPortalLabel"));
+    QVERIFY(noPortal->isVisible());
     m_window->findChild<QAction *>(QStringLiteral("portalsAction"))->trigger();
     auto *dialog = m_window->findChild<PortalAccountsDialog *>();
     QVERIFY(dialog);
@@ -269,6 +271,7 @@ void TestSyncGui::addPortalAndTestConnection()
     // The sidebar lists the new portal.
     auto *portalView = m_window->findChild<QTreeView *>(QStringLiteral("portalStatusView"));
     QCOMPARE(portalView->model()->rowCount(), 1);
+    QVERIFY(!noPortal->isVisible());
     QCOMPARE(portalView->model()->index(0, 0).data(PortalStatusModel::NameRole).toString(),
              str("长治信息港"));
 
@@ -301,6 +304,7 @@ void TestSyncGui::addPortalAndTestConnection()
     QTRY_VERIFY(after.has_value());
     QVERIFY(!after->ok());
     QTRY_COMPARE(portalView->model()->rowCount(), 0);
+    QVERIFY(noPortal->isVisible());
 }
 
 void TestSyncGui::plainWordPressAndWrongPassword()
