@@ -7,6 +7,8 @@
 #include "listingexporter.h"
 #include "listingimporter.h"
 #include "listingtablemodel.h"
+#include "portalactions.h"
+#include "portalstatusmodel.h"
 #include "savedfiltermodel.h"
 #include "sensitivewordlist.h"
 #include "sensitivewordsdialog.h"
@@ -33,6 +35,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace ListingDesk {
 
@@ -42,10 +45,20 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
     setWindowTitle(tr("ListingDesk"));
     m_model = new ListingTableModel(&library->listings(), this);
     m_filterModel = new SavedFilterModel(&library->listings(), this);
+    m_model->setSyncSources(&library->remotePosts(), &library->portals(), &library->regions());
+    m_portalStatusModel = new PortalStatusModel(&library->portals(), &library->remotePosts(), this);
 
     createActions();
     createWidgets();
     createStatistics();
+    m_portalActions = new PortalActions(library, this, m_editor, [this] { return selectedIds(); });
+    connect(m_portalActions, &PortalActions::syncChanged, m_model, &ListingTableModel::refreshSync);
+    connect(m_portalActions, &PortalActions::syncChanged, m_portalStatusModel,
+            &PortalStatusModel::refresh);
+    connect(&library->listings(), &ListingRepository::listingsChanged, m_portalStatusModel,
+            &PortalStatusModel::refresh);
+    connect(m_portalView, &QAbstractItemView::activated, m_portalActions->portalsAction(),
+            &QAction::trigger);
     createMenus();
 
     m_searchTimer.setSingleShot(true);
@@ -185,6 +198,14 @@ void MainWindow::createMenus()
     });
     sensitiveWords->setObjectName(QStringLiteral("sensitiveWordsAction"));
 
+    QMenu *portal = menuBar()->addMenu(tr("P&ortal"));
+    portal->setObjectName(QStringLiteral("portalMenu"));
+    portal->addAction(m_portalActions->publishAction());
+    portal->addAction(m_portalActions->pullAction());
+    portal->addAction(m_portalActions->resolveConflictAction());
+    portal->addSeparator();
+    portal->addAction(m_portalActions->portalsAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
     help->addSeparator();
@@ -200,6 +221,9 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_importAction);
     toolBar->addAction(m_exportAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_portalActions->publishAction());
+    toolBar->addAction(m_portalActions->pullAction());
     toolBar->addSeparator();
     toolBar->addWidget(m_searchLineEdit);
 }
@@ -255,6 +279,11 @@ void MainWindow::createWidgets()
             &MainWindow::currentRowChanged);
     connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_tableView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        // A listing in conflict opens the side-by-side comparison.
+        if (index.data(ListingTableModel::StatusRole).toInt() == int(ListingStatus::Conflict))
+            m_portalActions->openConflictDialog(m_model->idAt(index.row()));
+    });
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyStateLabel"));
@@ -288,7 +317,7 @@ void MainWindow::createWidgets()
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_filterView);
+    splitter->addWidget(createSidebar());
     splitter->addWidget(m_tableStack);
     splitter->addWidget(m_editorStack);
     splitter->setStretchFactor(0, 0);
@@ -375,6 +404,50 @@ void MainWindow::showShortcuts()
     auto *dialog = new ShortcutsDialog(this, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+QWidget *MainWindow::createSidebar()
+{
+    // Saved filters on top, the portals with their post counts below.
+    m_portalView = new QTreeView(this);
+    m_portalView->setObjectName(QStringLiteral("portalStatusView"));
+    m_portalView->setAccessibleName(tr("Portals"));
+    m_portalView->setModel(m_portalStatusModel);
+    m_portalView->setRootIsDecorated(false);
+    m_portalView->setHeaderHidden(true);
+    m_portalView->setIndentation(0);
+    // The sidebar is narrow: column 0 carries the name with the counts below it.
+    m_portalView->setUniformRowHeights(false);
+    m_portalView->setTextElideMode(Qt::ElideRight);
+    m_portalView->setColumnHidden(1, true);
+    m_portalView->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 6px; }"));
+    auto *portalsLabel = new QLabel(tr("Portals"), this);
+    portalsLabel->setMargin(4);
+    portalsLabel->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    auto *sidebar = new QSplitter(Qt::Vertical, this);
+    sidebar->setObjectName(QStringLiteral("sidebarSplitter"));
+    sidebar->addWidget(m_filterView);
+    auto *portalPane = new QWidget(this);
+    auto *portalLayout = new QVBoxLayout(portalPane);
+    portalLayout->setContentsMargins(0, 0, 0, 0);
+    portalLayout->setSpacing(0);
+    portalLayout->addWidget(portalsLabel);
+    // An empty list says how to fill it.
+    auto *noPortalLabel = new QLabel(tr("No portal yet.\nAdd one under Portal → Portals…"), this);
+    noPortalLabel->setObjectName(QStringLiteral("noPortalLabel"));
+    noPortalLabel->setWordWrap(true);
+    noPortalLabel->setAlignment(Qt::AlignCenter);
+    auto *portalStack = new QStackedWidget(this);
+    portalStack->addWidget(m_portalView);
+    portalStack->addWidget(noPortalLabel);
+    auto showPortals = [this, portalStack] {
+        portalStack->setCurrentIndex(m_portalStatusModel->rowCount() > 0 ? 0 : 1);
+    };
+    connect(m_portalStatusModel, &QAbstractItemModel::modelReset, portalStack, showPortals);
+    showPortals();
+    portalLayout->addWidget(portalStack);
+    sidebar->addWidget(portalPane);
+    sidebar->setStretchFactor(0, 3);
+    sidebar->setStretchFactor(1, 1);
+    return sidebar;
 }
 
 void MainWindow::configureTableHeader()
@@ -396,6 +469,8 @@ void MainWindow::configureTableHeader()
         ListingTableModel::shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)));
     header->resizeSection(ListingTableModel::UpdatedColumn,
                           metrics.horizontalAdvance(sampleDate) + 28);
+    header->resizeSection(ListingTableModel::PortalColumn,
+                          metrics.horizontalAdvance(tr("On 2 of 3 cities")) + 24);
 }
 
 void MainWindow::restoreLayout()
@@ -705,6 +780,8 @@ void MainWindow::updateActions()
     m_trashAction->setEnabled(hasSelection && !inTrash);
     m_restoreAction->setEnabled(hasSelection && inTrash);
     m_emptyTrashAction->setEnabled(m_filterModel->count(SavedFilter::Trash) > 0);
+    if (m_portalActions)
+        m_portalActions->updateActions();
 }
 
 void MainWindow::updateEmptyState()

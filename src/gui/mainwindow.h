@@ -17,6 +17,8 @@ namespace ListingDesk {
 class Library;
 class ListingEditor;
 class ListingTableModel;
+class PortalActions;
+class PortalStatusModel;
 class SavedFilterModel;
 class StatisticsView;
 struct ListingQuery;
@@ -34,6 +36,9 @@ public:
     ListingEditor *editor() const { return m_editor; }
     ListingTableModel *listingModel() const { return m_model; }
     StatisticsView *statisticsView() const { return m_statisticsView; }
+    /// Portal accounts, publish, pull and conflicts; its controller takes an
+    /// injected QNetworkAccessManager (tests use the fake portal).
+    PortalActions *portalActions() const { return m_portalActions; }
 
     /// Selects the listing in the table if it is among the rows read so far
     /// (which loads it into the form).
@@ -64,6 +69,7 @@ private:
     void createMenus();
     void createWidgets();
     void createStatistics();
+    QWidget *createSidebar();
     void configureTableHeader();
     void restoreLayout();
     void reopenLastListing();
@@ -82,6 +88,9 @@ private:
     Library *m_library;
     ListingTableModel *m_model = nullptr;
     SavedFilterModel *m_filterModel = nullptr;
+    PortalStatusModel *m_portalStatusModel = nullptr;
+    PortalActions *m_portalActions = nullptr;
+    QTreeView *m_portalView = nullptr;
     ListingEditor *m_editor = nullptr;
     QTreeView *m_filterView = nullptr;
     QTableView *m_tableView = nullptr;

@@ -1,5 +1,7 @@
 #include "listingtablemodel.h"
 
+#include "modelslog.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -33,11 +35,15 @@ const ListingRow *ListingTableModel::rowAt(int row) const
     if (it == m_pages.end()) {
         // Evict before inserting: QHash::remove() moves other entries, which
         // would leave an iterator to the new page pointing at the wrong bucket.
-        if (m_recentPages.size() >= maxCachedPages)
-            m_pages.remove(m_recentPages.takeFirst());
+        if (m_recentPages.size() >= maxCachedPages) {
+            const int evicted = m_recentPages.takeFirst();
+            m_pages.remove(evicted);
+            m_posts.remove(evicted);
+        }
         it = m_pages.insert(page, m_repository->rows(m_query, page * pageSize, pageSize));
         ++m_pagesFetched;
         m_recentPages.append(page);
+        readPosts(page);
     } else if (m_recentPages.last() != page) {
         m_recentPages.removeOne(page);
         m_recentPages.append(page);
@@ -67,11 +73,15 @@ QVariant ListingTableModel::data(const QModelIndex &index, int role) const
             return statusDisplayName(row->status);
         case UpdatedColumn:
             return shortDateTime(row->updatedAt);
+        case PortalColumn:
+            return syncSummary(postsOf(index.row(), row->id));
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn || index.column() == CitiesColumn)
             return index.column() == TitleColumn ? row->title : row->cities;
+        if (index.column() == PortalColumn)
+            return syncToolTip(postsOf(index.row(), row->id));
         break;
     case Qt::FontRole:
         if (index.column() == TitleColumn && row->promoted) {
@@ -114,6 +124,8 @@ QVariant ListingTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Status");
     case UpdatedColumn:
         return tr("Updated");
+    case PortalColumn:
+        return tr("Portal");
     }
     return {};
 }
@@ -124,7 +136,9 @@ void ListingTableModel::sort(int column, Qt::SortOrder order)
         ListingQuery::SortKey::Title, ListingQuery::SortKey::Category,
         ListingQuery::SortKey::Cities, ListingQuery::SortKey::Status,
         ListingQuery::SortKey::Updated};
-    if (column < 0 || column >= ColumnCount)
+    // The portal state lives in another table; sorting 100,000 rows by it
+    // is not worth a join on every page read.
+    if (column < 0 || column >= PortalColumn)
         return;
     ListingQuery query = m_query;
     query.sortKey = keys[column];
@@ -142,6 +156,7 @@ void ListingTableModel::reload()
 {
     beginResetModel();
     m_pages.clear();
+    m_posts.clear();
     m_recentPages.clear();
     m_pagesFetched = 0;
     m_count = m_repository->count(m_query);
@@ -174,7 +189,113 @@ void ListingTableModel::refreshListing(qint64 id)
     if (!fresh)
         return;
     m_pages[row / pageSize][row % pageSize] = *fresh;
+    if (m_remotePosts) {
+        // Publishing and pulling change a listing's status; its posts changed with it.
+        auto posts = m_remotePosts->forListing(id);
+        if (posts)
+            m_posts[row / pageSize].insert(id, posts.value());
+    }
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ListingTableModel::setSyncSources(RemotePostRepository *remotePosts, PortalRepository *portals,
+                                       RegionRepository *regions)
+{
+    m_remotePosts = remotePosts;
+    m_portals = portals;
+    m_regions = regions;
+    refreshSync();
+}
+
+void ListingTableModel::readPosts(int page) const
+{
+    if (!m_remotePosts)
+        return;
+    QList<qint64> ids;
+    for (const ListingRow &row : m_pages.value(page))
+        ids << row.id;
+    auto posts = m_remotePosts->forListings(ids);
+    if (!posts) {
+        qCWarning(lcModels) << "cannot read the portal state of a page:" << posts.error().message;
+        m_posts.remove(page);
+        return;
+    }
+    m_posts.insert(page, posts.value());
+}
+
+void ListingTableModel::refreshSync()
+{
+    m_portalNames.clear();
+    if (m_portals) {
+        if (auto portals = m_portals->all()) {
+            for (const PortalInfo &portal : portals.value())
+                m_portalNames.insert(portal.id, portal.name);
+        }
+    }
+    for (int page : std::as_const(m_recentPages))
+        readPosts(page);
+    if (m_count > 0)
+        emit dataChanged(index(0, PortalColumn), index(m_count - 1, PortalColumn));
+}
+
+QList<RemotePostRecord> ListingTableModel::postsOf(int row, qint64 id) const
+{
+    return m_posts.value(row / pageSize).value(id);
+}
+
+QString ListingTableModel::syncSummary(const QList<RemotePostRecord> &posts)
+{
+    if (posts.isEmpty())
+        return {};
+    int published = 0;
+    const RemotePostRecord *failed = nullptr;
+    bool conflict = false;
+    bool deleted = false;
+    for (const RemotePostRecord &post : posts) {
+        switch (post.state) {
+        case RemoteState::Published:
+            ++published;
+            break;
+        case RemoteState::Conflict:
+            conflict = true;
+            break;
+        case RemoteState::Deleted:
+            deleted = true;
+            break;
+        case RemoteState::Failed:
+            if (!failed)
+                failed = &post;
+            break;
+        case RemoteState::Pending:
+            break;
+        }
+    }
+    // The state that asks the user to act comes first.
+    if (conflict)
+        return tr("Conflict");
+    if (failed)
+        return failed->lastError.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(failed->lastError);
+    if (deleted)
+        return tr("Deleted on portal");
+    // No plural forms: the English text has no translation file to supply them.
+    if (posts.size() == 1)
+        return published ? tr("On the portal") : remoteStateDisplayName(RemoteState::Pending);
+    return tr("On %1 of %2 cities").arg(published).arg(posts.size());
+}
+
+QString ListingTableModel::syncToolTip(const QList<RemotePostRecord> &posts) const
+{
+    QStringList lines;
+    for (const RemotePostRecord &post : posts) {
+        const QString portal = m_portalNames.value(post.portalId, QString::number(post.portalId));
+        const QString city = m_regions ? m_regions->displayName(post.regionCode) : post.regionCode;
+        QString detail = post.state == RemoteState::Failed ? post.lastError : post.url;
+        QString line = tr("%1 · %2: %3").arg(portal, city, remoteStateDisplayName(post.state));
+        if (!detail.isEmpty())
+            line += QStringLiteral(" — ") + detail;
+        lines << line;
+    }
+    return lines.join(u'\n');
 }
 
 } // namespace ListingDesk

@@ -2,6 +2,9 @@
 
 #include "listingquery.h"
 #include "listingrepository.h"
+#include "portalrepository.h"
+#include "regionrepository.h"
+#include "remotepostrepository.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -24,6 +27,7 @@ public:
         CitiesColumn,
         StatusColumn,
         UpdatedColumn,
+        PortalColumn, ///< where the listing stands on the portals ("On 2 of 2 cities")
         ColumnCount
     };
     enum Role { IdRole = Qt::UserRole + 1, UuidRole, StatusRole, PromotedRole };
@@ -39,6 +43,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// Where the Portal column reads from; without them it stays empty. The
+    /// posts of a page are read with the page (one query per 128 rows).
+    void setSyncSources(RemotePostRepository *remotePosts, PortalRepository *portals,
+                        RegionRepository *regions);
+    /// The Portal column's words for one listing's posts: empty when it was
+    /// never sent, else the most pressing state (conflict, failure, deletion)
+    /// or how many of its posts the portal has.
+    static QString syncSummary(const QList<RemotePostRecord> &posts);
 
     /// How the Updated column writes a time: the locale's short date, hours and minutes.
     static QString shortDateTime(const QDateTime &when);
@@ -57,9 +70,15 @@ public:
 public slots:
     /// Re-reads one listing's row if it is on screen; leaves its position alone.
     void refreshListing(qint64 id);
+    /// Re-reads the portal state of every cached page (after a publish or pull,
+    /// and when portals were renamed or removed).
+    void refreshSync();
 
 private:
     const ListingRow *rowAt(int row) const;
+    QList<RemotePostRecord> postsOf(int row, qint64 id) const;
+    void readPosts(int page) const;
+    QString syncToolTip(const QList<RemotePostRecord> &posts) const;
 
     ListingRepository *m_repository;
     ListingQuery m_query;
@@ -67,6 +86,13 @@ private:
     mutable QHash<int, QList<ListingRow>> m_pages;
     mutable QList<int> m_recentPages; // most recent last
     mutable int m_pagesFetched = 0;
+
+    RemotePostRepository *m_remotePosts = nullptr;
+    PortalRepository *m_portals = nullptr;
+    RegionRepository *m_regions = nullptr;
+    QHash<qint64, QString> m_portalNames;
+    // The posts of the listings on each cached page, by listing id; evicted with the page.
+    mutable QHash<int, QHash<qint64, QList<RemotePostRecord>>> m_posts;
 };
 
 } // namespace ListingDesk

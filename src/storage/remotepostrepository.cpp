@@ -156,6 +156,30 @@ Result<QList<RemotePostRecord>> RemotePostRepository::forListing(qint64 listingI
     return select(QStringLiteral("listing_id = ?"), {listingId});
 }
 
+Result<QHash<qint64, QList<RemotePostRecord>>>
+RemotePostRepository::forListings(const QList<qint64> &listingIds)
+{
+    QHash<qint64, QList<RemotePostRecord>> byListing;
+    // SQLite allows 32766 bound parameters; a table page is 128 rows, but
+    // chunk anyway so that any caller stays within the limit.
+    constexpr int chunk = 500;
+    for (int from = 0; from < listingIds.size(); from += chunk) {
+        const QList<qint64> part = listingIds.mid(from, chunk);
+        QVariantList params;
+        QStringList marks;
+        for (qint64 id : part) {
+            params << id;
+            marks << QStringLiteral("?");
+        }
+        auto records = select(QStringLiteral("listing_id IN (%1)").arg(marks.join(u',')), params);
+        if (!records)
+            return records.error();
+        for (const RemotePostRecord &r : records.value())
+            byListing[r.listingId] << r;
+    }
+    return byListing;
+}
+
 Result<QList<RemotePostRecord>> RemotePostRepository::forPortal(qint64 portalId)
 {
     return select(QStringLiteral("portal_id = ?"), {portalId});

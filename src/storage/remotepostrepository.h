@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QSqlDatabase>
@@ -66,6 +67,9 @@ public:
     Result<std::optional<RemotePostRecord>> findByClientKey(qint64 portalId, const QString &key);
     Result<QList<RemotePostRecord>> forListing(qint64 listingId);
     Result<QList<RemotePostRecord>> forPortal(qint64 portalId);
+    /// The posts of several listings at once, by listing: one query for a
+    /// page of the listing table instead of one per row.
+    Result<QHash<qint64, QList<RemotePostRecord>>> forListings(const QList<qint64> &listingIds);
 
     /// Inserts the record, or updates the one of the same (portal, listing,
     /// region); fills in record->id.

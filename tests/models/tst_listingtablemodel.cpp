@@ -116,7 +116,9 @@ void TestListingTableModel::passesModelTester()
     model.setQuery(query);
     QCOMPARE(model.rowCount(), 100);
     model.setQuery({});
-    for (int column = 0; column < Model::ColumnCount; ++column) {
+    // Every column but Portal, which stays empty for a listing never sent
+    // and does not sort (tst_syncstatus covers it).
+    for (int column = 0; column < Model::PortalColumn; ++column) {
         model.sort(column, Qt::AscendingOrder);
         QCOMPARE(model.rowCount(), 300);
         model.sort(column, Qt::DescendingOrder);
