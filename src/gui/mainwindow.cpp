@@ -404,6 +404,8 @@ void MainWindow::showShortcuts()
     auto *dialog = new ShortcutsDialog(this, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
 QWidget *MainWindow::createSidebar()
 {
     // Saved filters on top, the portals with their post counts below.
