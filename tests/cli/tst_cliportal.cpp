@@ -89,6 +89,7 @@ class CliPortalTest : public QObject
 private slots:
     void init();
     void cleanup();
+    void helpNamesPortalCommands();
     void addListRemove();
     void passwordNeverStoredOrPrinted();
     void refusals_data();
@@ -116,6 +117,17 @@ void CliPortalTest::init()
 void CliPortalTest::cleanup()
 {
     m_library.reset();
+}
+
+void CliPortalTest::helpNamesPortalCommands()
+{
+    RUN_CLI(help, {u"--help"_s});
+    EXPECT_EXIT(help, 0);
+    for (const QString &part :
+         {u"portal add NAME --url URL --user USER"_s, u"portal list"_s, u"portal test NAME"_s,
+          u"portal remove NAME"_s, u"pull --portal NAME"_s, u"publish --portal NAME UUID..."_s,
+          u"--password-stdin"_s, u"LISTINGDESK_PORTAL_PASSWORD"_s, u"3 some items failed"_s})
+        EXPECT_CONTAINS(help.out, part, help);
 }
 
 void CliPortalTest::addListRemove()
