@@ -6,6 +6,7 @@
 #include "listingexporter.h"
 #include "listingimporter.h"
 #include "placesearch.h"
+#include "portalcommands.h"
 #include "searchentries.h"
 #include "translations.h"
 
@@ -117,10 +118,35 @@ QString CliApplication::helpText() const
               "(cz), best first\n"
               "                                       (at most N, 20 by default)\n"
               "  categories list [--json]             print the category tree with paths\n"
+              "  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]\n"
+              "                                       add a WordPress portal (plain http only "
+              "to this\n"
+              "                                       machine unless --allow-http)\n"
+              "  portal list [--json]                 print the portals\n"
+              "  portal test NAME [--json]            check address, REST API, credentials and "
+              "plugin;\n"
+              "                                       remembers plugin or plain mode\n"
+              "  portal remove NAME                   forget a portal and its record of posts\n"
+              "  pull --portal NAME [--json]          bring the portal's changes into the "
+              "library\n"
+              "  publish --portal NAME UUID... [--cities CODES] [--at ISO]\n"
+              "                                       publish listings now, one post per city "
+              "(CODES:\n"
+              "                                       comma-separated region codes; --at "
+              "schedules)\n"
+              "\n"
+              "Portal passwords (application passwords) come from the keychain, from\n"
+              "--password-stdin (one line, kept for this process only unless a keychain takes "
+              "it)\n"
+              "or from LISTINGDESK_PORTAL_PASSWORD; they are never printed or stored in the "
+              "library.\n"
               "\n"
               "Without --db the library is the GUI's: %1\n"
               "Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or "
-              "category, unreadable library).\n")
+              "category, unreadable library, unknown portal, portal unreachable or refusing "
+              "us),\n"
+              "3 some items failed (publish: a post was refused; pull: a post could not be "
+              "applied).\n")
         .arg(Database::defaultPath());
 }
 
@@ -155,8 +181,23 @@ int CliApplication::run(const QStringList &arguments)
                                         tr("Show this help."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            tr("Show the version."));
+    const QCommandLineOption urlOption(QStringLiteral("url"), tr("The portal's address."),
+                                       tr("URL"));
+    const QCommandLineOption userOption(QStringLiteral("user"), tr("The portal user name."),
+                                        tr("USER"));
+    const QCommandLineOption passwordStdinOption(
+        QStringLiteral("password-stdin"), tr("Read the portal password from standard input."));
+    const QCommandLineOption allowHttpOption(QStringLiteral("allow-http"),
+                                             tr("Allow plain http:// to another machine."));
+    const QCommandLineOption portalOption(QStringLiteral("portal"), tr("The portal's name."),
+                                          tr("NAME"));
+    const QCommandLineOption citiesOption(
+        QStringLiteral("cities"), tr("Comma-separated region codes to publish to."), tr("CODES"));
+    const QCommandLineOption atOption(QStringLiteral("at"), tr("Publish at this time (ISO 8601)."),
+                                      tr("ISO"));
     parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, limitOption,
-                       helpOption, versionOption});
+                       helpOption, versionOption, urlOption, userOption, passwordStdinOption,
+                       allowHttpOption, portalOption, citiesOption, atOption});
     // Parse before translating so that --lang is known; parse again is cheap.
     const bool parsed = parser.parse(arguments);
     if (!installTranslations(parser.value(langOption)))
@@ -176,9 +217,10 @@ int CliApplication::run(const QStringList &arguments)
     if (args.isEmpty())
         return usage(tr("no command given"));
     const QString command = args.takeFirst();
-    static const QStringList commands{QStringLiteral("import"),  QStringLiteral("export"),
-                                      QStringLiteral("list"),    QStringLiteral("show"),
-                                      QStringLiteral("regions"), QStringLiteral("categories")};
+    static const QStringList commands{
+        QStringLiteral("import"), QStringLiteral("export"),  QStringLiteral("list"),
+        QStringLiteral("show"),   QStringLiteral("regions"), QStringLiteral("categories"),
+        QStringLiteral("portal"), QStringLiteral("pull"),    QStringLiteral("publish")};
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
     if (command != QLatin1String("list") &&
@@ -186,7 +228,8 @@ int CliApplication::run(const QStringList &arguments)
         return usage(tr("--status and --search belong to the list command"));
     if (parser.isSet(jsonOption) &&
         (command == QLatin1String("import") || command == QLatin1String("export")))
-        return usage(tr("--json belongs to the list, show, regions and categories commands"));
+        return usage(tr("--json belongs to the list, show, regions, categories, portal list, "
+                        "portal test and pull commands"));
     if (parser.isSet(limitOption) && command != QLatin1String("regions"))
         return usage(tr("--limit belongs to the regions search command"));
 
@@ -208,6 +251,81 @@ int CliApplication::run(const QStringList &arguments)
                                  .arg(parser.value(limitOption)));
         }
     }
+    const bool portalAdd = command == QLatin1String("portal") && !args.isEmpty() &&
+                           args.first() == QLatin1String("add");
+    if (!portalAdd &&
+        (parser.isSet(urlOption) || parser.isSet(userOption) || parser.isSet(allowHttpOption)))
+        return usage(tr("--url, --user and --allow-http belong to the portal add command"));
+    const bool network = command == QLatin1String("pull") || command == QLatin1String("publish");
+    if (parser.isSet(portalOption) && !network)
+        return usage(tr("--portal belongs to the pull and publish commands"));
+    if (network && !parser.isSet(portalOption))
+        return usage(tr("%1 needs --portal NAME").arg(command));
+    if ((parser.isSet(citiesOption) || parser.isSet(atOption)) &&
+        command != QLatin1String("publish"))
+        return usage(tr("--cities and --at belong to the publish command"));
+    if (parser.isSet(passwordStdinOption) && !network && command != QLatin1String("portal"))
+        return usage(tr("--password-stdin belongs to the portal, pull and publish commands"));
+    if (command == QLatin1String("portal")) {
+        static const QStringList sub{QStringLiteral("add"), QStringLiteral("list"),
+                                     QStringLiteral("test"), QStringLiteral("remove")};
+        if (args.isEmpty() || !sub.contains(args.first()))
+            return usage(tr("use \"portal add\", \"portal list\", \"portal test\" or "
+                            "\"portal remove\""));
+        const QString what = args.first();
+        if (what == QLatin1String("list") ? args.size() != 1 : args.size() != 2)
+            return usage(what == QLatin1String("list")
+                             ? tr("portal list takes no arguments")
+                             : tr("portal %1 takes exactly one NAME").arg(what));
+        if (portalAdd && (!parser.isSet(urlOption) || !parser.isSet(userOption)))
+            return usage(tr("portal add needs --url URL and --user USER"));
+        if (portalAdd && args.at(1).trimmed().isEmpty())
+            return usage(tr("a portal needs a name"));
+        if (portalAdd) {
+            const QString problem =
+                PortalCommands::checkUrl(parser.value(urlOption), parser.isSet(allowHttpOption));
+            if (!problem.isEmpty())
+                return usage(problem);
+        }
+        if (parser.isSet(jsonOption) &&
+            (what == QLatin1String("add") || what == QLatin1String("remove")))
+            return usage(tr("--json belongs to portal list and portal test"));
+    }
+    if (command == QLatin1String("pull") && !args.isEmpty())
+        return usage(tr("pull takes no arguments besides --portal NAME"));
+    QStringList cities;
+    QDateTime publishAt;
+    if (command == QLatin1String("publish")) {
+        if (args.isEmpty())
+            return usage(tr("publish needs at least one listing UUID"));
+        if (parser.isSet(jsonOption))
+            return usage(tr("--json does not belong to the publish command"));
+        if (parser.isSet(citiesOption)) {
+            cities = parser.value(citiesOption).split(u',', Qt::SkipEmptyParts);
+            for (QString &code : cities)
+                code = code.trimmed();
+            if (cities.isEmpty())
+                return usage(tr("--cities needs at least one region code"));
+        }
+        if (parser.isSet(atOption)) {
+            publishAt = QDateTime::fromString(parser.value(atOption), Qt::ISODate);
+            if (!publishAt.isValid())
+                return usage(tr("--at takes an ISO 8601 time such as 2027-03-01T09:00, not "
+                                "\"%1\"")
+                                 .arg(parser.value(atOption)));
+            publishAt = publishAt.toUTC();
+        }
+    }
+    QString stdinPassword;
+    if (parser.isSet(passwordStdinOption)) {
+        // One line, as `echo "$PASS" | listingdesk-cli ...` or a password manager gives it.
+        QFile input;
+        if (input.open(stdin, QIODevice::ReadOnly))
+            stdinPassword = QString::fromUtf8(input.readLine()).trimmed();
+        if (stdinPassword.isEmpty())
+            return usage(tr("--password-stdin found no password on standard input"));
+    }
+
     if (command == QLatin1String("categories") &&
         (args.size() != 1 || args.first() != QLatin1String("list")))
         return usage(tr("use \"categories list\""));
@@ -232,6 +350,23 @@ int CliApplication::run(const QStringList &arguments)
         return searchRegions(library, regionText, regionLimit, parser.isSet(jsonOption));
     if (command == QLatin1String("categories"))
         return listCategories(library, parser.isSet(jsonOption));
+    if (command == QLatin1String("portal") || network) {
+        PortalCommands portals(library, m_out, m_err);
+        portals.setStdinPassword(stdinPassword);
+        const QString name = args.value(1);
+        if (command == QLatin1String("pull"))
+            return portals.pull(parser.value(portalOption), parser.isSet(jsonOption));
+        if (command == QLatin1String("publish"))
+            return portals.publish(parser.value(portalOption), args, cities, publishAt);
+        if (args.first() == QLatin1String("add"))
+            return portals.add({name, parser.value(urlOption), parser.value(userOption),
+                                parser.isSet(allowHttpOption)});
+        if (args.first() == QLatin1String("list"))
+            return portals.list(parser.isSet(jsonOption));
+        if (args.first() == QLatin1String("test"))
+            return portals.test(name, parser.isSet(jsonOption));
+        return portals.remove(name);
+    }
     return show(library, args, parser.isSet(jsonOption));
 }
 
@@ -330,7 +465,10 @@ int CliApplication::show(Library &library, const QStringList &args, bool json)
     }
     const Listing &l = loaded.value();
     if (json) {
-        m_out << QString::fromUtf8(QJsonDocument(listingToJson(l)).toJson(QJsonDocument::Indented));
+        QJsonObject object = listingToJson(l);
+        object.insert(QStringLiteral("remote_posts"),
+                      PortalCommands::remotePostsJson(library, l.id));
+        m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
         return Ok;
     }
     const QLocale locale;

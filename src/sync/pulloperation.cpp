@@ -191,7 +191,9 @@ void PullOperation::importPost(const RemotePost &post, const QString &clientKey)
     RemotePostRecord r;
     r.listingId = listing.id;
     r.portalId = m_portal.id;
-    r.regionCode = region;
+    // A post made on the site without a city still gets its record: region_code
+    // is NOT NULL, and a null QString would be bound as NULL.
+    r.regionCode = region.isEmpty() ? QStringLiteral("") : region;
     // A post made on the site gets our key with the next update.
     r.clientKey = clientKey.isEmpty() ? clientKeyFor(listing.uuid, region) : clientKey;
     r.remoteId = post.id;
