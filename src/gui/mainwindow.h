@@ -14,11 +14,13 @@ class QTreeView;
 
 namespace ListingDesk {
 
+class BackupScheduler;
 class Library;
 class ListingEditor;
 class ListingTableModel;
 class SavedFilterModel;
 class StatisticsView;
+class WelcomeView;
 struct ListingQuery;
 
 /// The main window: saved filters on the left, the listing table in the
@@ -34,6 +36,7 @@ public:
     ListingEditor *editor() const { return m_editor; }
     ListingTableModel *listingModel() const { return m_model; }
     StatisticsView *statisticsView() const { return m_statisticsView; }
+    BackupScheduler *backupScheduler() const { return m_backupScheduler; }
 
     /// Selects the listing in the table if it is among the rows read so far
     /// (which loads it into the form).
@@ -55,6 +58,7 @@ public slots:
     void applyChartFilter(const ListingDesk::ListingQuery &chartQuery, const QString &description);
     void clearChartFilter();
     void showShortcuts();
+    void showSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +78,7 @@ private:
     void modelReset();
     void updateActions();
     void updateEmptyState();
+    void reloadSensitiveWords();
     void showStatusCount();
     QList<qint64> selectedIds() const;
     void showError(const QString &title, const QString &message);
@@ -111,6 +116,10 @@ private:
     QDockWidget *m_statisticsDock = nullptr;
     StatisticsView *m_statisticsView = nullptr;
     QPushButton *m_chartFilterButton = nullptr;
+    QStackedWidget *m_centralStack = nullptr;
+    WelcomeView *m_welcomeView = nullptr;
+    QAction *m_settingsAction = nullptr;
+    BackupScheduler *m_backupScheduler = nullptr;
 };
 
 } // namespace ListingDesk

@@ -198,5 +198,16 @@ int main(int argc, char *argv[])
         ok = save(dialog, out + QLatin1String(file) + suffix + QStringLiteral(".png")) && ok;
         dialog->close();
     }
+    // Edit › Preferences, on its first tab.
+    if (auto *settingsAction = window.findChild<QAction *>(QStringLiteral("settingsAction"))) {
+        settingsAction->trigger();
+        QTest::qWait(200);
+        if (QWidget *dialog = window.findChild<QWidget *>(QStringLiteral("settingsDialog"))) {
+            ok =
+                save(dialog, out + QStringLiteral("/settings") + suffix + QStringLiteral(".png")) &&
+                ok;
+            dialog->close();
+        }
+    }
     return ok ? 0 : 2;
 }
