@@ -59,6 +59,8 @@ SettingsDialog::SettingsDialog(Library *library, BackupScheduler *backups, QWidg
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    // Every tab in sight (no scroll arrows), in both languages.
+    m_tabs->setUsesScrollButtons(false);
     m_tabs->addTab(createGeneralTab(), tr("General"));
     m_tabs->addTab(createEditorTab(), tr("Editor"));
     m_tabs->addTab(createPublishingTab(), tr("Publishing"));

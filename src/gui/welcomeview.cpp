@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -16,10 +17,17 @@ namespace ListingDesk {
 
 namespace {
 // Theme icons where the desktop has them, Qt's own otherwise (offscreen,
-// minimal desktops), so the buttons never show a blank square.
+// minimal desktops), so the buttons never show a blank square. Some of Qt's
+// own exist only at 16 px: scaled up, so the four buttons look alike.
 QIcon themedIcon(const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget)
 {
-    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback));
+    if (QIcon::hasThemeIcon(name))
+        return QIcon::fromTheme(name);
+    const QIcon icon = widget->style()->standardIcon(fallback);
+    const QPixmap pixmap = icon.pixmap(QSize(32, 32));
+    if (pixmap.width() >= 32)
+        return icon;
+    return QIcon(pixmap.scaled(32, 32, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 } // namespace
 
@@ -64,11 +72,10 @@ WelcomeView::WelcomeView(Library *library, QWidget *parent) : QWidget(parent), m
     m_portalButton =
         addButton(QStringLiteral("welcomePortalButton"), tr("Connect a portal…"),
                   tr("Add the website you publish to, so listings can go out."),
-                  themedIcon(QStringLiteral("network-server"), QStyle::SP_DriveNetIcon, this));
-    m_sampleButton =
-        addButton(QStringLiteral("welcomeSampleButton"), tr("Open the sample library"),
-                  tr("Add 36 example listings to look around; delete them any time."),
-                  themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon, this));
+                  themedIcon(QStringLiteral("network-server"), QStyle::SP_ComputerIcon, this));
+    m_sampleButton = addButton(QStringLiteral("welcomeSampleButton"), tr("Open the sample library"),
+                               tr("Add 36 example listings to look around; delete them any time."),
+                               themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirIcon, this));
     layout->addStretch(2);
 
     connect(m_newButton, &QAbstractButton::clicked, this, &WelcomeView::newListingRequested);
