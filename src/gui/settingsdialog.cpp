@@ -276,7 +276,7 @@ QWidget *SettingsDialog::createBackupTab()
 
     auto *restoreLabel =
         helpLabel(tr("To restore a backup: quit ListingDesk, then copy the backup file over the "
-                     "library file (%1).")
+                     "library file (%1), and delete any -wal or -shm file beside it.")
                       .arg(QDir::toNativeSeparators(m_library->database().path())),
                   page);
     restoreLabel->setObjectName(QStringLiteral("restoreHelpLabel"));
