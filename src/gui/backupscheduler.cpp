@@ -15,6 +15,7 @@ BackupScheduler::BackupScheduler(Database *database, QObject *parent)
     : QObject(parent), m_database(database)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &BackupScheduler::runScheduled);
     reload();
 }
@@ -38,7 +39,16 @@ void BackupScheduler::reload()
         wait = qBound<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(last.addMSecs(intervalMs)),
                               intervalMs);
     // An overdue backup waits a minute: not in the middle of the start-up.
-    m_timer.start(int(qMax<qint64>(wait, last.isValid() ? 60 * 1000 : 0)));
+    wait = qMax<qint64>(wait, last.isValid() ? 60 * 1000 : 0);
+    m_due = QDateTime::currentDateTimeUtc().addMSecs(wait);
+    m_timer.start(int(wait));
+}
+
+qint64 BackupScheduler::msUntilNext() const
+{
+    if (!m_timer.isActive())
+        return -1;
+    return qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(m_due));
 }
 
 Result<QString> BackupScheduler::backupNow(const QString &chosenFolder)
@@ -72,6 +82,7 @@ void BackupScheduler::runScheduled()
         return;
     }
     // A full disk or a missing folder: try again in an hour, not every minute.
+    m_due = QDateTime::currentDateTimeUtc().addSecs(3600);
     m_timer.start(3600 * 1000);
 }
 

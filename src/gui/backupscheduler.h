@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 
@@ -25,7 +26,7 @@ public:
     /// empty) now; the path it wrote.
     Result<QString> backupNow(const QString &folder = {});
     /// Milliseconds until the next scheduled backup; -1 when switched off.
-    int msUntilNext() const { return m_timer.isActive() ? m_timer.remainingTime() : -1; }
+    qint64 msUntilNext() const;
 
 signals:
     void backedUp(const QString &path);
@@ -36,6 +37,9 @@ private:
 
     Database *m_database;
     QTimer m_timer;
+    /// When the timer is due; the timer itself may fire a little late (a
+    /// coarse timer, fine for hours), so this is what we report.
+    QDateTime m_due;
 };
 
 } // namespace ListingDesk

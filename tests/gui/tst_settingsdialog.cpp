@@ -6,6 +6,7 @@
 #include "library.h"
 #include "listingeditor.h"
 #include "mainwindow.h"
+#include "sensitivewordsdialog.h"
 #include "settingsdialog.h"
 
 #include <QAction>
@@ -36,6 +37,7 @@ private slots:
     void cleanup();
     void settingsPersistAcrossReopen();
     void cancelForgetsChanges();
+    void sensitiveWordsButtonOpensTheList();
     void manualProxyApplies();
     void autosaveDelayReachesEditor();
     void backupNowWritesValidCopy();
@@ -174,6 +176,17 @@ void TestSettingsDialog::cancelForgetsChanges()
     dialog = openDialog();
     QCOMPARE(field<QSpinBox>(dialog, "concurrencySpinBox")->value(),
              AppSettings::defaultConcurrency);
+    dialog->reject();
+}
+
+void TestSettingsDialog::sensitiveWordsButtonOpensTheList()
+{
+    SettingsDialog *dialog = openDialog();
+    QTest::mouseClick(field<QPushButton>(dialog, "sensitiveWordsButton"), Qt::LeftButton);
+    auto *words = dialog->findChild<SensitiveWordsDialog *>();
+    QVERIFY(words);
+    QTRY_VERIFY(words->isVisible());
+    words->reject();
     dialog->reject();
 }
 
