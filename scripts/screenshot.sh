@@ -2,7 +2,9 @@
 # Makes docs/screenshot.png (and docs/screenshot-zh_CN.png): the real main
 # window, offscreen, on a library filled with the Chinese sample listings; and
 # the city and category pickers (docs/city-picker*.png, docs/category-picker*.png) and
-# the statistics view (docs/statistics.png, docs/statistics-zh.png).
+# the statistics view (docs/statistics.png, docs/statistics-zh.png), the
+# welcome view of an empty library (docs/welcome.png, docs/welcome-zh.png) and
+# the settings dialog (docs/settings.png).
 # Usage: scripts/screenshot.sh [BUILD_DIR]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +31,10 @@ FROM listing_regions lr;
 SQL
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 for lang in en zh_CN; do
+    out="$root/docs/welcome.png"
+    [ "$lang" = en ] || out="$root/docs/welcome-zh.png"
+    "$build/src/app/listingdesk" --db "$work/empty.sqlite" --lang "$lang" --screenshot "$out"
+    echo "wrote $out"
     out="$root/docs/screenshot.png"
     [ "$lang" = en ] || out="$root/docs/screenshot-$lang.png"
     "$build/src/app/listingdesk" --db "$library" --lang "$lang" --screenshot "$out"

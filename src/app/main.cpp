@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "library.h"
 #include "mainwindow.h"
 #include "testscript.h"
@@ -42,7 +43,12 @@ int main(int argc, char *argv[])
     parser.addOptions({dbOption, langOption, screenshotOption});
     parser.process(app);
 
-    if (!installTranslations(parser.value(langOption))) {
+    // --lang wins over the language chosen in Preferences (empty: the system's).
+    if (!parser.isSet(langOption)) {
+        // A language we no longer ship in the settings file: the system's.
+        if (!installTranslations(AppSettings::language()))
+            installTranslations(QString());
+    } else if (!installTranslations(parser.value(langOption))) {
         fprintf(stderr, "listingdesk: unknown language \"%s\"; use en or zh_CN\n",
                 qPrintable(parser.value(langOption)));
         return 1;

@@ -471,6 +471,12 @@ Listing ListingEditor::currentListing() const
     return l;
 }
 
+void ListingEditor::setAutosaveDelay(int ms)
+{
+    m_autosaveTimer.setInterval(ms);
+    m_maxWaitTimer.setInterval(ms);
+}
+
 void ListingEditor::markDirty()
 {
     if (!hasListing())

@@ -53,6 +53,9 @@ public:
     static constexpr int autosaveMaxWaitMs = 1500;
 
     explicit ListingEditor(Library *library, QWidget *parent = nullptr);
+    /// The user's autosave delay (Preferences): both waits above become \a ms.
+    void setAutosaveDelay(int ms);
+    int autosaveDelay() const { return m_autosaveTimer.interval(); }
     ~ListingEditor() override;
 
     /// Shows \a listing after saving the one being edited; false (and the

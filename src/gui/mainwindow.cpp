@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "appsettings.h"
+#include "backupscheduler.h"
 #include "library.h"
 #include "articlestatuslabel.h"
 #include "listingeditor.h"
@@ -12,8 +14,10 @@
 #include "savedfiltermodel.h"
 #include "sensitivewordlist.h"
 #include "sensitivewordsdialog.h"
+#include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "statisticsview.h"
+#include "welcomeview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,8 +52,12 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
     m_model->setSyncSources(&library->remotePosts(), &library->portals(), &library->regions());
     m_portalStatusModel = new PortalStatusModel(&library->portals(), &library->remotePosts(), this);
 
+    AppSettings::applyNetworkProxy();
+    m_backupScheduler = new BackupScheduler(&library->database(), this);
+
     createActions();
     createWidgets();
+    m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs());
     createStatistics();
     m_portalActions = new PortalActions(library, this, m_editor, [this] { return selectedIds(); });
     connect(m_portalActions, &PortalActions::syncChanged, m_model, &ListingTableModel::refreshSync);
@@ -71,6 +79,7 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
     });
 
     restoreLayout();
+    m_welcomeView->refresh();
     modelReset();
     reopenLastListing();
 }
@@ -140,6 +149,10 @@ void MainWindow::createActions()
     m_shortcutsAction = make(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")),
                              QStringLiteral("help-keyboard-shortcuts"), &MainWindow::showShortcuts);
     m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_settingsAction = make(tr("&Preferences…"), QKeySequence::Preferences,
+                            QStringLiteral("preferences-system"), &MainWindow::showSettings);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
     // Toolbar labels without menu mnemonics: "新建信息(&N)" would show as "新建信息(N)".
     m_newAction->setIconText(tr("New"));
     m_duplicateAction->setIconText(tr("Duplicate"));
@@ -178,6 +191,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_findAction);
     edit->addAction(m_editor->findInArticleAction());
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -189,11 +204,7 @@ void MainWindow::createMenus()
     QAction *sensitiveWords = tools->addAction(tr("&Sensitive Words…"), this, [this] {
         auto *dialog = new SensitiveWordsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &SensitiveWordsDialog::wordsSaved, this, [this] {
-            SensitiveWordList words;
-            words.load();
-            m_editor->setSensitiveWords(words.makeMatcher());
-        });
+        connect(dialog, &SensitiveWordsDialog::wordsSaved, this, &MainWindow::reloadSensitiveWords);
         dialog->open();
     });
     sensitiveWords->setObjectName(QStringLiteral("sensitiveWordsAction"));
@@ -324,7 +335,20 @@ void MainWindow::createWidgets()
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setSizes({150, 700, 430});
-    setCentralWidget(splitter);
+    // An empty library opens on the welcome view instead of an empty grid.
+    m_welcomeView = new WelcomeView(m_library, this);
+    connect(m_welcomeView, &WelcomeView::newListingRequested, this, &MainWindow::newListing);
+    connect(m_welcomeView, &WelcomeView::importRequested, m_importAction, &QAction::trigger);
+    connect(m_welcomeView, &WelcomeView::sampleLibraryOpened, this, [this] {
+        m_tableView->selectRow(0);
+        m_tableView->setFocus();
+    });
+    m_centralStack = new QStackedWidget(this);
+    m_centralStack->addWidget(splitter);
+    m_centralStack->addWidget(m_welcomeView);
+    setCentralWidget(m_centralStack);
+    connect(m_welcomeView, &WelcomeView::libraryEmptyChanged, m_centralStack,
+            [this](bool empty) { m_centralStack->setCurrentIndex(empty ? 1 : 0); });
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -450,6 +474,23 @@ QWidget *MainWindow::createSidebar()
     sidebar->setStretchFactor(0, 3);
     sidebar->setStretchFactor(1, 1);
     return sidebar;
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_library, m_backupScheduler, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsSaved, this,
+            [this] { m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs()); });
+    connect(dialog, &SettingsDialog::sensitiveWordsSaved, this, &MainWindow::reloadSensitiveWords);
+    dialog->open();
+}
+
+void MainWindow::reloadSensitiveWords()
+{
+    SensitiveWordList words;
+    words.load();
+    m_editor->setSensitiveWords(words.makeMatcher());
 }
 
 void MainWindow::configureTableHeader()

@@ -14,6 +14,7 @@ class QTreeView;
 
 namespace ListingDesk {
 
+class BackupScheduler;
 class Library;
 class ListingEditor;
 class ListingTableModel;
@@ -21,6 +22,7 @@ class PortalActions;
 class PortalStatusModel;
 class SavedFilterModel;
 class StatisticsView;
+class WelcomeView;
 struct ListingQuery;
 
 /// The main window: saved filters on the left, the listing table in the
@@ -39,6 +41,7 @@ public:
     /// Portal accounts, publish, pull and conflicts; its controller takes an
     /// injected QNetworkAccessManager (tests use the fake portal).
     PortalActions *portalActions() const { return m_portalActions; }
+    BackupScheduler *backupScheduler() const { return m_backupScheduler; }
 
     /// Selects the listing in the table if it is among the rows read so far
     /// (which loads it into the form).
@@ -60,6 +63,7 @@ public slots:
     void applyChartFilter(const ListingDesk::ListingQuery &chartQuery, const QString &description);
     void clearChartFilter();
     void showShortcuts();
+    void showSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +84,7 @@ private:
     void modelReset();
     void updateActions();
     void updateEmptyState();
+    void reloadSensitiveWords();
     void showStatusCount();
     QList<qint64> selectedIds() const;
     void showError(const QString &title, const QString &message);
@@ -120,6 +125,10 @@ private:
     QDockWidget *m_statisticsDock = nullptr;
     StatisticsView *m_statisticsView = nullptr;
     QPushButton *m_chartFilterButton = nullptr;
+    QStackedWidget *m_centralStack = nullptr;
+    WelcomeView *m_welcomeView = nullptr;
+    QAction *m_settingsAction = nullptr;
+    BackupScheduler *m_backupScheduler = nullptr;
 };
 
 } // namespace ListingDesk

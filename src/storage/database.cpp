@@ -243,4 +243,23 @@ Result<void> Database::migrate(int from, int to)
     });
 }
 
+Result<void> Database::backupTo(const QString &path)
+{
+    // VACUUM INTO would fail on a non-empty file anyway; say so in words a
+    // person can act on, and never clobber an earlier backup.
+    if (QFileInfo::exists(path))
+        return makeError(Error::Kind::Io,
+                         QCoreApplication::translate("Database", "%1 already exists; the "
+                                                                 "library was not copied there.")
+                             .arg(path));
+    SqlStatement backup(connection(), QStringLiteral("VACUUM INTO ?"));
+    if (auto done = backup.exec({path}); !done)
+        return makeError(Error::Kind::Io,
+                         QCoreApplication::translate("Database", "Could not back up the library "
+                                                                 "to %1: %2")
+                             .arg(path, done.error().message));
+    qCInfo(lcStorage) << "backed up" << m_path << "to" << path;
+    return {};
+}
+
 } // namespace ListingDesk

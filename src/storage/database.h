@@ -32,6 +32,10 @@ public:
     int schemaVersion() const;
     /// Where the copy taken before the last migration went; empty if none was needed.
     QString backupPath() const { return m_backupPath; }
+    /// Writes a consistent, compacted copy of the open library to \a path
+    /// (SQLite VACUUM INTO: safe while the WAL holds changes). Refuses to
+    /// overwrite an existing file.
+    Result<void> backupTo(const QString &path);
 
     /// The library the GUI and CLI use when no --db is given:
     /// ~/.local/share/ListingDesk/library.sqlite on Linux ($XDG_DATA_HOME).

@@ -137,6 +137,12 @@ int main(int argc, char *argv[])
     QTest::qWait(200);
     const QString out = parser.value(QStringLiteral("out"));
     const QString suffix = parser.value(QStringLiteral("suffix"));
+    // An empty library shows the welcome view and nothing else worth a picture.
+    if (auto *welcome = window.findChild<QWidget *>(QStringLiteral("welcomeView"));
+        welcome && welcome->isVisible())
+        return save(&window, out + QStringLiteral("/welcome") + suffix + QStringLiteral(".png"))
+                   ? 0
+                   : 2;
 
     auto *citiesButton = window.findChild<QPushButton *>(QStringLiteral("chooseCitiesButton"));
     auto *citySearch = window.findChild<QLineEdit *>(QStringLiteral("citySearchLineEdit"));
@@ -197,6 +203,17 @@ int main(int argc, char *argv[])
         QTest::qWait(100);
         ok = save(dialog, out + QLatin1String(file) + suffix + QStringLiteral(".png")) && ok;
         dialog->close();
+    }
+    // Edit › Preferences, on its first tab.
+    if (auto *settingsAction = window.findChild<QAction *>(QStringLiteral("settingsAction"))) {
+        settingsAction->trigger();
+        QTest::qWait(200);
+        if (QWidget *dialog = window.findChild<QWidget *>(QStringLiteral("settingsDialog"))) {
+            ok =
+                save(dialog, out + QStringLiteral("/settings") + suffix + QStringLiteral(".png")) &&
+                ok;
+            dialog->close();
+        }
     }
     return ok ? 0 : 2;
 }

@@ -109,6 +109,12 @@ qint64 TestMainWindow::createListing(const QString &title, const QString &body)
 
 void TestMainWindow::emptyLibraryShowsWhatToDo()
 {
+    // A new library opens on the welcome view (see tst_welcomeview)...
+    QVERIFY(child<QWidget>("welcomeView")->isVisible());
+    // ...and once a listing exists, an empty list still says what to do next.
+    const qint64 id = createListing(QStringLiteral("Trashed"), QString());
+    QVERIFY(m_library->listings().moveToTrash({id}).ok());
+    QVERIFY(!child<QWidget>("welcomeView")->isVisible());
     auto *label = child<QLabel>("emptyStateLabel");
     QVERIFY(label->isVisible());
     QVERIFY(label->text().contains(QLatin1String("first listing")));
