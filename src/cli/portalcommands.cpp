@@ -22,27 +22,6 @@ QString yesNo(bool value)
                  : QCoreApplication::translate("PortalCommands", "no");
 }
 
-// The images of article bodies come from the library's media table.
-MediaSource librarySource(Library &library)
-{
-    return [&library](const QString &sha256) -> Result<MediaBlob> {
-        auto info = library.media().info(sha256);
-        if (!info)
-            return info.error();
-        auto data = library.media().data(sha256);
-        if (!data)
-            return data.error();
-        QString fileName = info.value().fileName;
-        if (fileName.isEmpty()) {
-            // Pasted images have no name; the portal wants one with a suffix.
-            const QString suffix =
-                QMimeDatabase().mimeTypeForName(info.value().mimeType).preferredSuffix();
-            fileName = sha256.left(16) + u'.' + (suffix.isEmpty() ? QStringLiteral("bin") : suffix);
-        }
-        return MediaBlob{data.value(), info.value().mimeType, fileName};
-    };
-}
-
 QJsonObject portalJson(const PortalInfo &p)
 {
     return QJsonObject{
@@ -387,7 +366,7 @@ int PortalCommands::publish(const QString &name, const QStringList &uuids,
             return finish(*anyFailed ? ItemsFailed : Ok);
         const Listing &listing = listings.at(index);
         operation = std::make_unique<PublishOperation>(m_library, client, info, listing.id,
-                                                       librarySource(m_library));
+                                                       mediaSourceOf(m_library));
         if (!cities.isEmpty())
             operation->setRegions(cities);
         if (publishAtUtc.isValid())

@@ -377,7 +377,7 @@ void ListingEditor::setUpArticleTools()
 
     m_previewAction = new QAction(tr("&Preview as on the Portal"), this);
     m_previewAction->setObjectName(QStringLiteral("previewAction"));
-    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
     connect(m_previewAction, &QAction::triggered, this, &ListingEditor::showPreview);
 
     m_statusLabel = new ArticleStatusLabel(this);

@@ -9,16 +9,6 @@ namespace ListingDesk {
 
 namespace {
 
-// The library has no media store yet: a body that still refers to a local
-// image cannot be published, and the user is told which one.
-Result<MediaBlob> noLocalMedia(const QString &sha256)
-{
-    return makeError(
-        Error::Kind::NotFound,
-        QCoreApplication::translate("SyncController", "The image %1 is not in the library.")
-            .arg(sha256.left(12)));
-}
-
 bool isMissingPassword(const Error &error)
 {
     return error.kind == Error::Kind::NotFound;
@@ -110,8 +100,8 @@ void SyncController::publishNext()
                       .arg(m_report.listings)
                       .arg(m_report.portal.name),
                   done, m_report.listings);
-    auto *operation =
-        new PublishOperation(m_library, m_client, m_report.portal, id, noLocalMedia, this);
+    auto *operation = new PublishOperation(m_library, m_client, m_report.portal, id,
+                                           mediaSourceOf(m_library), this);
     connect(operation, &PublishOperation::finished, this, [this, operation, id] {
         operation->deleteLater();
         if (operation->succeeded()) {

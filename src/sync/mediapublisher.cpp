@@ -2,6 +2,7 @@
 
 #include "synclog.h"
 
+#include <QMimeDatabase>
 #include <QRegularExpression>
 
 namespace ListingDesk {
@@ -25,6 +26,26 @@ QString srcOf(const QString &sha256)
 }
 
 } // namespace
+
+MediaSource mediaSourceOf(Library &library)
+{
+    return [&library](const QString &sha256) -> Result<MediaBlob> {
+        auto info = library.media().info(sha256);
+        if (!info)
+            return info.error();
+        auto data = library.media().data(sha256);
+        if (!data)
+            return data.error();
+        QString fileName = info.value().fileName;
+        if (fileName.isEmpty()) {
+            // Pasted images have no name; the portal wants one with a suffix.
+            const QString suffix =
+                QMimeDatabase().mimeTypeForName(info.value().mimeType).preferredSuffix();
+            fileName = sha256.left(16) + u'.' + (suffix.isEmpty() ? QStringLiteral("bin") : suffix);
+        }
+        return MediaBlob{data.value(), info.value().mimeType, fileName};
+    };
+}
 
 MediaPublisher::MediaPublisher(Library &library, WordPressClient *client, qint64 portalId,
                                MediaSource source, QObject *parent)

@@ -22,6 +22,9 @@ struct MediaBlob
 /// this to the library's media table, tests to whatever they need.
 using MediaSource = std::function<Result<MediaBlob>(const QString &sha256)>;
 
+/// The library's own media table as a MediaSource (GUI and CLI publish from it).
+MediaSource mediaSourceOf(Library &library);
+
 /// Uploads the local images a body refers to, each at most once per portal,
 /// and rewrites the body to the URLs the portal gave them.
 class MediaPublisher : public QObject

@@ -12,11 +12,6 @@ namespace ListingDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PortalError", text);
-}
-
 // WordPress messages sometimes carry markup ("<strong>Error</strong>: ...").
 QString plainText(QString text)
 {
@@ -54,7 +49,8 @@ PortalError fromHttpStatus(const ReplyFacts &facts)
     auto withPortalText = [&](QString ours) {
         if (wpMessage.isEmpty())
             return ours;
-        return tr("%1 The portal says: %2").arg(ours, wpMessage);
+        return QCoreApplication::translate("PortalError", "%1 The portal says: %2")
+            .arg(ours, wpMessage);
     };
 
     PortalError error;
@@ -63,39 +59,49 @@ PortalError fromHttpStatus(const ReplyFacts &facts)
     if (status == 429) {
         error.kind = PortalError::Kind::Transient;
         error.retryAfterSeconds = parseRetryAfter(facts.retryAfter);
-        error.message = withPortalText(tr("The portal asks us to slow down (too many requests)."));
+        error.message = withPortalText(QCoreApplication::translate(
+            "PortalError", "The portal asks us to slow down (too many requests)."));
     } else if (status >= 500) {
         error.kind = PortalError::Kind::Transient;
         error.retryAfterSeconds = parseRetryAfter(facts.retryAfter);
         error.message = withPortalText(
-            tr("The portal had a server error (HTTP %1); it may work again later.").arg(status));
+            QCoreApplication::translate(
+                "PortalError", "The portal had a server error (HTTP %1); it may work again later.")
+                .arg(status));
     } else if (status == 401) {
         error.kind = PortalError::Kind::Auth;
-        error.message =
-            withPortalText(tr("The portal did not accept the user name or application password."));
+        error.message = withPortalText(QCoreApplication::translate(
+            "PortalError", "The portal did not accept the user name or application password."));
     } else if (status == 403) {
         error.kind = PortalError::Kind::Auth;
-        error.message = withPortalText(
-            tr("The portal account is not allowed to do this; ask the site administrator for "
-               "a role that may publish."));
+        error.message = withPortalText(QCoreApplication::translate(
+            "PortalError",
+            "The portal account is not allowed to do this; ask the site administrator for "
+            "a role that may publish."));
     } else if (status == 404) {
         error.kind = PortalError::Kind::NotFound;
-        error.message = withPortalText(tr("The portal does not have this item or address."));
+        error.message = withPortalText(QCoreApplication::translate(
+            "PortalError", "The portal does not have this item or address."));
     } else if (status == 409) {
         error.kind = PortalError::Kind::Conflict;
-        error.message = withPortalText(tr("The portal reports a conflicting change."));
+        error.message = withPortalText(
+            QCoreApplication::translate("PortalError", "The portal reports a conflicting change."));
     } else if (status == 413) {
         error.kind = PortalError::Kind::Permanent;
-        error.message =
-            withPortalText(tr("The portal refused the upload because it is too large."));
+        error.message = withPortalText(QCoreApplication::translate(
+            "PortalError", "The portal refused the upload because it is too large."));
     } else if (status >= 300 && status < 400) {
         error.kind = PortalError::Kind::Permanent;
-        error.message = tr("The portal redirected the request (HTTP %1) to a place we do not "
-                           "follow; check the address.")
-                            .arg(status);
+        error.message =
+            QCoreApplication::translate(
+                "PortalError", "The portal redirected the request (HTTP %1) to a place we do not "
+                               "follow; check the address.")
+                .arg(status);
     } else {
         error.kind = PortalError::Kind::Permanent;
-        error.message = withPortalText(tr("The portal refused the request (HTTP %1).").arg(status));
+        error.message = withPortalText(
+            QCoreApplication::translate("PortalError", "The portal refused the request (HTTP %1).")
+                .arg(status));
     }
     return error;
 }
@@ -139,11 +145,14 @@ std::optional<PortalError> classifyReply(const ReplyFacts &facts)
 {
     using Kind = PortalError::Kind;
     if (facts.timedOut)
-        return make(Kind::Transient, facts.httpStatus, tr("The portal did not answer in time."));
+        return make(
+            Kind::Transient, facts.httpStatus,
+            QCoreApplication::translate("PortalError", "The portal did not answer in time."));
     if (!facts.tlsDetails.isEmpty() || facts.networkError == QNetworkReply::SslHandshakeFailedError)
         return make(
             Kind::Tls, 0,
-            tr("The secure connection to the portal failed: %1")
+            QCoreApplication::translate("PortalError",
+                                        "The secure connection to the portal failed: %1")
                 .arg(facts.tlsDetails.isEmpty() ? facts.networkErrorString : facts.tlsDetails));
     // Transport errors (1..199: connection and proxy) come before the status:
     // a reset after the headers still leaves a status of 200.
@@ -151,33 +160,39 @@ std::optional<PortalError> classifyReply(const ReplyFacts &facts)
         QString what;
         switch (facts.networkError) {
         case QNetworkReply::HostNotFoundError:
-            what = tr("The portal's host name was not found.");
+            what =
+                QCoreApplication::translate("PortalError", "The portal's host name was not found.");
             break;
         case QNetworkReply::ConnectionRefusedError:
-            what = tr("The portal refused the connection.");
+            what = QCoreApplication::translate("PortalError", "The portal refused the connection.");
             break;
         case QNetworkReply::OperationCanceledError:
-            what = tr("The request was cancelled.");
+            what = QCoreApplication::translate("PortalError", "The request was cancelled.");
             break;
         case QNetworkReply::RemoteHostClosedError:
-            what = tr("The portal closed the connection before answering completely.");
+            what = QCoreApplication::translate(
+                "PortalError", "The portal closed the connection before answering completely.");
             break;
         default:
-            what = tr("The network failed: %1").arg(facts.networkErrorString);
+            what = QCoreApplication::translate("PortalError", "The network failed: %1")
+                       .arg(facts.networkErrorString);
         }
         return make(Kind::Transient, facts.httpStatus, what);
     }
     if (facts.httpStatus == 0) {
         if (facts.networkError != 0)
             return make(Kind::Permanent, 0,
-                        tr("The request failed: %1").arg(facts.networkErrorString));
-        return make(Kind::Transient, 0, tr("The portal sent no answer."));
+                        QCoreApplication::translate("PortalError", "The request failed: %1")
+                            .arg(facts.networkErrorString));
+        return make(Kind::Transient, 0,
+                    QCoreApplication::translate("PortalError", "The portal sent no answer."));
     }
     if (facts.httpStatus < 200 || facts.httpStatus >= 300)
         return fromHttpStatus(facts);
     if (facts.truncated)
         return make(Kind::Transient, facts.httpStatus,
-                    tr("The portal's answer was cut off before its end."));
+                    QCoreApplication::translate("PortalError",
+                                                "The portal's answer was cut off before its end."));
     if (facts.httpStatus == 204)
         return std::nullopt;
     QJsonParseError parseError;
@@ -186,11 +201,15 @@ std::optional<PortalError> classifyReply(const ReplyFacts &facts)
         return std::nullopt;
     if (looksLikeHtml(facts))
         return make(Kind::Permanent, facts.httpStatus,
-                    tr("The portal answered with a web page instead of REST data; check the "
-                       "address."));
+                    QCoreApplication::translate(
+                        "PortalError",
+                        "The portal answered with a web page instead of REST data; check the "
+                        "address."));
     return make(Kind::Permanent, facts.httpStatus,
-                tr("The portal's answer is not valid JSON (%1); a plugin or PHP warning may "
-                   "be corrupting it.")
+                QCoreApplication::translate(
+                    "PortalError",
+                    "The portal's answer is not valid JSON (%1); a plugin or PHP warning may "
+                    "be corrupting it.")
                     .arg(parseError.errorString()));
 }
 

@@ -16,11 +16,6 @@ constexpr int perPage = 100;
 // A runaway X-WP-TotalPages must not make us page forever.
 constexpr int maxPages = 10000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WordPressClient", text);
-}
-
 QUrl restRootOf(QUrl base)
 {
     QString path = base.path();
@@ -36,11 +31,13 @@ QUrl restRootOf(QUrl base)
 
 PortalError unexpectedAnswer(const RestJob *job)
 {
-    return PortalError{PortalError::Kind::Permanent,
-                       job->httpStatus(),
-                       {},
-                       tr("The portal's answer does not have the expected shape."),
-                       -1};
+    return PortalError{
+        PortalError::Kind::Permanent,
+        job->httpStatus(),
+        {},
+        QCoreApplication::translate("WordPressClient",
+                                    "The portal's answer does not have the expected shape."),
+        -1};
 }
 
 QList<QJsonObject> objectsOf(const QJsonArray &array)
@@ -196,7 +193,8 @@ void WordPressClient::probe(QObject *context, Done<ConnectionReport> done)
             report->problem = *error;
             if (error->kind == PortalError::Kind::NotFound)
                 report->problem->message =
-                    tr("The site answers, but has no WordPress REST API at %1.")
+                    QCoreApplication::translate(
+                        "WordPressClient", "The site answers, but has no WordPress REST API at %1.")
                         .arg(m_restRoot.toString(QUrl::RemoveUserInfo));
             return done(*report);
         }
@@ -209,7 +207,9 @@ void WordPressClient::probe(QObject *context, Done<ConnectionReport> done)
                 PortalError::Kind::Permanent,
                 index->httpStatus(),
                 {},
-                tr("The site answers with JSON, but not as a WordPress REST API (no wp/v2)."),
+                QCoreApplication::translate(
+                    "WordPressClient",
+                    "The site answers with JSON, but not as a WordPress REST API (no wp/v2)."),
                 -1};
             return done(*report);
         }
