@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryRepository</name>
     <message>
         <source>unknown category &quot;%1&quot;; write the path of category names, e.g. 房产/租房</source>
@@ -185,53 +192,12 @@
         <translation>县级</translation>
     </message>
     <message>
-        <source>Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-Commands:
-  import FILE                          add or update listings from a .json or .csv file
-                                       (all or nothing)
-  export FILE                          write all listings to a .json or .csv file
-  list [--status S] [--search TEXT] [--json]
-                                       list listings, newest first
-  show UUID [--json]                   print one listing
-  regions search TEXT [--json] [--limit N]
-                                       find provinces, cities and counties by Chinese name,
-                                       pinyin (changzhi, chang) or initials (cz), best first
-                                       (at most N, 20 by default)
-  categories list [--json]             print the category tree with paths
-
-Without --db the library is the GUI&apos;s: %1
-Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library).
-</source>
-        <translation>用法：listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-命令：
-  import FILE                          从 .json 或 .csv 文件添加或更新信息
-                                       （要么全部导入，要么全不导入）
-  export FILE                          将全部信息写入 .json 或 .csv 文件
-  list [--status S] [--search TEXT] [--json]
-                                       列出信息，最新的在前
-  show UUID [--json]                   显示一条信息
-  regions search TEXT [--json] [--limit N]
-                                       按中文名、拼音（changzhi、chang）或首字母（cz）
-                                       查找省、市、县，最匹配的在前（最多 N 个，默认 20）
-  categories list [--json]             列出分类树及其路径
-
-不指定 --db 时，使用图形界面的信息库：%1
-退出码：0 成功；1 用法错误；2 数据错误（文件有误、城市代码或分类未知、信息库无法读取）。
-</translation>
-    </message>
-    <message>
         <source>At most this many regions.</source>
         <translation>最多列出这么多个地区。</translation>
     </message>
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>--json belongs to the list, show, regions and categories commands</source>
-        <translation>--json 只能用于 list、show、regions 和 categories 命令</translation>
     </message>
     <message>
         <source>--limit belongs to the regions search command</source>
@@ -256,6 +222,163 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>No region matches &quot;%1&quot;.</source>
         <translation>没有与“%1”匹配的地区。</translation>
+    </message>
+    <message>
+        <source>Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
+
+Commands:
+  import FILE                          add or update listings from a .json or .csv file
+                                       (all or nothing)
+  export FILE                          write all listings to a .json or .csv file
+  list [--status S] [--search TEXT] [--json]
+                                       list listings, newest first
+  show UUID [--json]                   print one listing
+  regions search TEXT [--json] [--limit N]
+                                       find provinces, cities and counties by Chinese name,
+                                       pinyin (changzhi, chang) or initials (cz), best first
+                                       (at most N, 20 by default)
+  categories list [--json]             print the category tree with paths
+  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
+                                       add a WordPress portal (plain http only to this
+                                       machine unless --allow-http)
+  portal list [--json]                 print the portals
+  portal test NAME [--json]            check address, REST API, credentials and plugin;
+                                       remembers plugin or plain mode
+  portal remove NAME                   forget a portal and its record of posts
+  pull --portal NAME [--json]          bring the portal&apos;s changes into the library
+  publish --portal NAME UUID... [--cities CODES] [--at ISO]
+                                       publish listings now, one post per city (CODES:
+                                       comma-separated region codes; --at schedules)
+
+Portal passwords (application passwords) come from the keychain, from
+--password-stdin (one line, kept for this process only unless a keychain takes it)
+or from LISTINGDESK_PORTAL_PASSWORD; they are never printed or stored in the library.
+
+Without --db the library is the GUI&apos;s: %1
+Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library, unknown portal, portal unreachable or refusing us),
+3 some items failed (publish: a post was refused; pull: a post could not be applied).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the portal password from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to another machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated region codes to publish to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CODES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish at this time (ISO 8601).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json belongs to the list, show, regions, categories, portal list, portal test and pull commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--url, --user and --allow-http belong to the portal add command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--portal belongs to the pull and publish commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --portal NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cities and --at belong to the publish command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin belongs to the portal, pull and publish commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use &quot;portal add&quot;, &quot;portal list&quot;, &quot;portal test&quot; or &quot;portal remove&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portal list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portal %1 takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portal add needs --url URL and --user USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a portal needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json belongs to portal list and portal test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull takes no arguments besides --portal NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish needs at least one listing UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json does not belong to the publish command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cities needs at least one region code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--at takes an ISO 8601 time such as 2027-03-01T09:00, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin found no password on standard input</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -314,6 +437,14 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>%1 is a SQLite database of another program, not a ListingDesk library; it was not changed.</source>
         <translation>%1 是其他程序的 SQLite 数据库，不是 ListingDesk 信息库；文件未作改动。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; the library was not copied there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not back up the library to %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -486,101 +617,6 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>The sensitive word “%1” occurs %2.</source>
         <translation>敏感词“%1”出现在%2。</translation>
-    </message>
-</context>
-<context>
-    <name>ListingDesk</name>
-    <message>
-        <source>%1 The portal says: %2</source>
-        <translation>%1 门户网站提示：%2</translation>
-    </message>
-    <message>
-        <source>The portal asks us to slow down (too many requests).</source>
-        <translation>门户网站要求降低请求频率（请求过多）。</translation>
-    </message>
-    <message>
-        <source>The portal had a server error (HTTP %1); it may work again later.</source>
-        <translation>门户网站出现服务器错误（HTTP %1），稍后可能恢复正常。</translation>
-    </message>
-    <message>
-        <source>The portal did not accept the user name or application password.</source>
-        <translation>门户网站不接受该用户名或应用程序密码。</translation>
-    </message>
-    <message>
-        <source>The portal account is not allowed to do this; ask the site administrator for a role that may publish.</source>
-        <translation>该门户网站账户无权执行此操作；请向网站管理员申请具有发布权限的角色。</translation>
-    </message>
-    <message>
-        <source>The portal does not have this item or address.</source>
-        <translation>门户网站上不存在该项目或地址。</translation>
-    </message>
-    <message>
-        <source>The portal reports a conflicting change.</source>
-        <translation>门户网站报告了冲突的修改。</translation>
-    </message>
-    <message>
-        <source>The portal refused the upload because it is too large.</source>
-        <translation>上传的内容过大，门户网站拒绝接收。</translation>
-    </message>
-    <message>
-        <source>The portal redirected the request (HTTP %1) to a place we do not follow; check the address.</source>
-        <translation>门户网站将请求重定向（HTTP %1）到了不予跟随的位置；请检查地址。</translation>
-    </message>
-    <message>
-        <source>The portal refused the request (HTTP %1).</source>
-        <translation>门户网站拒绝了请求（HTTP %1）。</translation>
-    </message>
-    <message>
-        <source>The portal did not answer in time.</source>
-        <translation>门户网站响应超时。</translation>
-    </message>
-    <message>
-        <source>The secure connection to the portal failed: %1</source>
-        <translation>与门户网站的安全连接失败：%1</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s host name was not found.</source>
-        <translation>找不到门户网站的主机名。</translation>
-    </message>
-    <message>
-        <source>The portal refused the connection.</source>
-        <translation>门户网站拒绝了连接。</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>请求已取消。</translation>
-    </message>
-    <message>
-        <source>The portal closed the connection before answering completely.</source>
-        <translation>门户网站在响应完成前关闭了连接。</translation>
-    </message>
-    <message>
-        <source>The network failed: %1</source>
-        <translation>网络错误：%1</translation>
-    </message>
-    <message>
-        <source>The request failed: %1</source>
-        <translation>请求失败：%1</translation>
-    </message>
-    <message>
-        <source>The portal sent no answer.</source>
-        <translation>门户网站没有返回任何响应。</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s answer was cut off before its end.</source>
-        <translation>门户网站的响应不完整，在中途被截断。</translation>
-    </message>
-    <message>
-        <source>The portal answered with a web page instead of REST data; check the address.</source>
-        <translation>门户网站返回的是网页而不是 REST 数据；请检查地址。</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s answer is not valid JSON (%1); a plugin or PHP warning may be corrupting it.</source>
-        <translation>门户网站的响应不是有效的 JSON（%1）；可能是某个插件或 PHP 警告破坏了响应内容。</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s answer does not have the expected shape.</source>
-        <translation>门户网站的响应格式与预期不符。</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1158,93 @@ The chosen portal does not accept this category.</source>
     </message>
 </context>
 <context>
+    <name>ListingDesk::ConflictDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this library&apos;s version; the next publish sends it to the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the &amp;Portal&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the listing with the portal&apos;s version; yours stays in the listing&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep yours, and add the portal&apos;s version as a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This listing has no conflict with a portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed here and on %2 since the last sync. Choose which version to keep; the differences are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mine&lt;/b&gt; (this library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The portal&apos;s&lt;/b&gt; (%1 · %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished">正文</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished">价格</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ≠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two versions differ here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both versions agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::CredentialStore</name>
     <message>
         <source>The password could not be kept in the system keychain (%1); it is kept only until ListingDesk quits.</source>
@@ -1406,6 +1529,38 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished">冲突</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">发布失败</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the portal</source>
+        <translation type="unfinished">已在门户网站上</translation>
+    </message>
+    <message>
+        <source>On %1 of %2 cities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1870,27 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
         <source>Clear the filter %1</source>
         <translation>清除筛选条件“%1”</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ortal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No portal yet.
+Add one under Portal → Portals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On 2 of 3 cities</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::MediaPublisher</name>
@@ -1732,10 +1908,337 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
     </message>
 </context>
 <context>
+    <name>ListingDesk::PortalAccountsDialog</name>
+    <message>
+        <source>Companion plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain WordPress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Changzhi portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An application password from the portal&apos;s Users → Profile page, not your login password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to this host (unencrypted: the password and listings can be read on the way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create missing categories and cities on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Site address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title limit (characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article &amp;limit (characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored; type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Its stored password and the record of which listings were published there are removed too. The posts on the portal stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the portal a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site address must be a web address starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user name you sign in to the portal with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http:// to another machine sends the password and every listing unencrypted. Use https://, or tick “Allow plain http://” to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept in memory for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password is stored for this portal: type its application password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST API found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WordPress REST API at this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials accepted (signed in as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Companion plugin present (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain WordPress mode: the companion plugin is not installed, so cities become tags and contact and price go at the end of the article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PortalActions</name>
+    <message>
+        <source>&amp;Portals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the selected listings to a portal now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ull from Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the portal&apos;s changes into the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Conflict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a portal account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection to “%1” first, so that ListingDesk knows how to talk to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Application password for %2 at %3 (kept in memory for this session only):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open listing could not be saved; nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1 of %2 listings to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some listings were not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The listings keep their words; correct them and publish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open listing could not be saved; pull again after saving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled from %1 — new: %2, updated: %3, conflicts: %4, deleted on the portal: %5, errors: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a listing marked “Conflict” to choose which version to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept your version; publish to send it to the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took the portal&apos;s version; yours is in the listing&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept both: the portal&apos;s version is a new draft (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::PortalConnector</name>
     <message>
         <source>&quot;%1&quot; uses plain http:// to another machine: the password and every listing would cross the network unencrypted. Use https://, or confirm plain http for this portal in its settings.</source>
         <translation>“%1”通过未加密的 http:// 连接另一台计算机：密码和每条信息都会以明文在网络上传输。请使用 https://，或在该门户网站的设置中确认使用普通 http。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PortalStatusModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2350,229 @@ The chosen portal does not accept this region.</source>
         <translation>
             <numerusform>%n 个词</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation type="unfinished">发布中</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave delay in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time ListingDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Autosave after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A listing is saved this long after you stop typing, and at the latest this long after the first change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;Sensitive Words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the portal rejects or that you want to avoid are highlighted in the article and block “Ready”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 140400, 140100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default cities as region codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spacing between requests in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;portal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;cities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at &amp;once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spacing between requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer requests, further apart, are kinder to a small portal&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To use another library, start ListingDesk with --db PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up the library automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours between backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To restore a backup: quit ListingDesk, then copy the backup file over the library file (%1), and delete any -wal or -shm file beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2702,37 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
 </context>
 <context>
+    <name>ListingDesk::SyncController</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing %1 of %2 to %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling from %1: %2 of %3 posts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished">（无标题）</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::TermResolver</name>
     <message>
         <source>The portal connection was closed.</source>
@@ -1995,14 +2752,58 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
 </context>
 <context>
-    <name>ListingDesk::WordPressClient</name>
+    <name>ListingDesk::WelcomeView</name>
     <message>
-        <source>The site answers, but has no WordPress REST API at %1.</source>
-        <translation>该网站有响应，但 %1 处没有 WordPress REST API。</translation>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The site answers with JSON, but not as a WordPress REST API (no wp/v2).</source>
-        <translation>该网站返回了 JSON，但不是 WordPress REST API（没有 wp/v2）。</translation>
+        <source>Welcome to ListingDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your library is empty. Choose how to begin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create your first listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a title, pick a category and cities, then the article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in listings from a JSON or CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the website you publish to, so listings can go out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the sample library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add 36 example listings to look around; delete them any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the sample library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal connections are not available in this version of ListingDesk.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2217,6 +3018,145 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
 </context>
 <context>
+    <name>PortalCommands</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>listingdesk-cli: %1</source>
+        <translation type="unfinished">listingdesk-cli: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a portal address; give the site&apos;s address, e.g. https://portal.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses plain http:// to another machine: the password and every listing would cross the network unencrypted. Use https://, or add --allow-http if you accept that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no portal named &quot;%1&quot;; see &apos;listingdesk-cli portal list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added portal &quot;%1&quot; (%2). Check it with &apos;listingdesk-cli portal test %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is used here: the password is not kept. Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the keychain (%1). Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No portals yet; add one with &apos;listingdesk-cli portal add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not tested yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed portal &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain entry could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password for portal &quot;%1&quot;: give it with --password-stdin or LISTINGDESK_PORTAL_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal:            %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable:         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST API:          %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Companion plugin:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:              %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin (city taxonomy, post meta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain WordPress (cities as tags, contact and price in the body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:              %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features:          %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull from &quot;%1&quot; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled from %1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 deleted on the portal, %7 errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no listing has the uuid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown city code &quot;%1&quot;; find codes with &apos;listingdesk-cli regions search NAME&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not published: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortalError</name>
     <message numerus="yes">
         <source> (retry after %n s)</source>
@@ -2235,6 +3175,90 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>The portal redirected too many times.</source>
         <translation>门户网站重定向次数过多。</translation>
+    </message>
+    <message>
+        <source>%1 The portal says: %2</source>
+        <translation type="unfinished">%1 门户网站提示：%2</translation>
+    </message>
+    <message>
+        <source>The portal asks us to slow down (too many requests).</source>
+        <translation type="unfinished">门户网站要求降低请求频率（请求过多）。</translation>
+    </message>
+    <message>
+        <source>The portal had a server error (HTTP %1); it may work again later.</source>
+        <translation type="unfinished">门户网站出现服务器错误（HTTP %1），稍后可能恢复正常。</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the user name or application password.</source>
+        <translation type="unfinished">门户网站不接受该用户名或应用程序密码。</translation>
+    </message>
+    <message>
+        <source>The portal account is not allowed to do this; ask the site administrator for a role that may publish.</source>
+        <translation type="unfinished">该门户网站账户无权执行此操作；请向网站管理员申请具有发布权限的角色。</translation>
+    </message>
+    <message>
+        <source>The portal does not have this item or address.</source>
+        <translation type="unfinished">门户网站上不存在该项目或地址。</translation>
+    </message>
+    <message>
+        <source>The portal reports a conflicting change.</source>
+        <translation type="unfinished">门户网站报告了冲突的修改。</translation>
+    </message>
+    <message>
+        <source>The portal refused the upload because it is too large.</source>
+        <translation type="unfinished">上传的内容过大，门户网站拒绝接收。</translation>
+    </message>
+    <message>
+        <source>The portal redirected the request (HTTP %1) to a place we do not follow; check the address.</source>
+        <translation type="unfinished">门户网站将请求重定向（HTTP %1）到了不予跟随的位置；请检查地址。</translation>
+    </message>
+    <message>
+        <source>The portal refused the request (HTTP %1).</source>
+        <translation type="unfinished">门户网站拒绝了请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The portal did not answer in time.</source>
+        <translation type="unfinished">门户网站响应超时。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the portal failed: %1</source>
+        <translation type="unfinished">与门户网站的安全连接失败：%1</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s host name was not found.</source>
+        <translation type="unfinished">找不到门户网站的主机名。</translation>
+    </message>
+    <message>
+        <source>The portal refused the connection.</source>
+        <translation type="unfinished">门户网站拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The portal closed the connection before answering completely.</source>
+        <translation type="unfinished">门户网站在响应完成前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The network failed: %1</source>
+        <translation type="unfinished">网络错误：%1</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation type="unfinished">请求失败：%1</translation>
+    </message>
+    <message>
+        <source>The portal sent no answer.</source>
+        <translation type="unfinished">门户网站没有返回任何响应。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer was cut off before its end.</source>
+        <translation type="unfinished">门户网站的响应不完整，在中途被截断。</translation>
+    </message>
+    <message>
+        <source>The portal answered with a web page instead of REST data; check the address.</source>
+        <translation type="unfinished">门户网站返回的是网页而不是 REST 数据；请检查地址。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer is not valid JSON (%1); a plugin or PHP warning may be corrupting it.</source>
+        <translation type="unfinished">门户网站的响应不是有效的 JSON（%1）；可能是某个插件或 PHP 警告破坏了响应内容。</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +3388,21 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>Cannot read the library %1: %2</source>
         <translation>无法读取信息库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>WordPressClient</name>
+    <message>
+        <source>The portal&apos;s answer does not have the expected shape.</source>
+        <translation type="unfinished">门户网站的响应格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>The site answers, but has no WordPress REST API at %1.</source>
+        <translation type="unfinished">该网站有响应，但 %1 处没有 WordPress REST API。</translation>
+    </message>
+    <message>
+        <source>The site answers with JSON, but not as a WordPress REST API (no wp/v2).</source>
+        <translation type="unfinished">该网站返回了 JSON，但不是 WordPress REST API（没有 wp/v2）。</translation>
     </message>
 </context>
 <context>
