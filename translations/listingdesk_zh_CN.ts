@@ -5,7 +5,7 @@
     <name>BackupScheduler</name>
     <message>
         <source>Cannot create the backup folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建备份文件夹 %1。</translation>
     </message>
 </context>
 <context>
@@ -258,127 +258,160 @@ Without --db the library is the GUI&apos;s: %1
 Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library, unknown portal, portal unreachable or refusing us),
 3 some items failed (publish: a post was refused; pull: a post could not be applied).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
+
+命令：
+  import FILE                          从 .json 或 .csv 文件添加或更新信息
+                                       （要么全部成功，要么全部不导入）
+  export FILE                          将所有信息写入 .json 或 .csv 文件
+  list [--status S] [--search TEXT] [--json]
+                                       列出信息，最新的在前
+  show UUID [--json]                   显示一条信息
+  regions search TEXT [--json] [--limit N]
+                                       按中文名、拼音（changzhi、chang）或首字母（cz）
+                                       查找省、市、县，最匹配的在前
+                                       （最多 N 条，默认 20 条）
+  categories list [--json]             显示分类树及其路径
+  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
+                                       添加 WordPress 门户网站（除非指定 --allow-http，
+                                       否则明文 http 只能用于本机）
+  portal list [--json]                 显示所有门户网站
+  portal test NAME [--json]            检查地址、REST API、凭据和插件；
+                                       并记住插件模式或普通模式
+  portal remove NAME                   移除门户网站及其帖子记录
+  pull --portal NAME [--json]          将门户网站上的更改拉取到信息库
+  publish --portal NAME UUID... [--cities CODES] [--at ISO]
+                                       立即发布信息，每个城市一个帖子（CODES：
+                                       以逗号分隔的地区代码；--at 用于定时发布）
+
+门户网站密码（应用程序密码）来自钥匙串、
+--password-stdin（一行；仅供本进程使用，除非存入钥匙串）
+或 LISTINGDESK_PORTAL_PASSWORD；密码不会被显示，也不会保存在信息库中。
+
+不指定 --db 时使用图形界面的信息库：%1
+退出码：0 成功，1 用法错误，2 数据错误（文件有误、未知的城市代码或分类、无法读取信息库、未知的门户网站、门户网站无法访问或拒绝请求），
+3 部分项目失败（publish：有帖子被拒绝；pull：有帖子无法应用）。
+</translation>
     </message>
     <message>
         <source>The portal&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站的地址。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The portal user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站的用户名。</translation>
     </message>
     <message>
         <source>USER</source>
-        <translation type="unfinished"></translation>
+        <translation>USER</translation>
     </message>
     <message>
         <source>Read the portal password from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>从标准输入读取门户网站密码。</translation>
     </message>
     <message>
         <source>Allow plain http:// to another machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许以明文 http:// 连接其他计算机。</translation>
     </message>
     <message>
         <source>The portal&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站的名称。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Comma-separated region codes to publish to.</source>
-        <translation type="unfinished"></translation>
+        <translation>要发布到的地区代码，以逗号分隔。</translation>
     </message>
     <message>
         <source>CODES</source>
-        <translation type="unfinished"></translation>
+        <translation>CODES</translation>
     </message>
     <message>
         <source>Publish at this time (ISO 8601).</source>
-        <translation type="unfinished"></translation>
+        <translation>在此时间发布（ISO 8601）。</translation>
     </message>
     <message>
         <source>ISO</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO</translation>
     </message>
     <message>
         <source>--json belongs to the list, show, regions, categories, portal list, portal test and pull commands</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 只能用于 list、show、regions、categories、portal list、portal test 和 pull 命令</translation>
     </message>
     <message>
         <source>--url, --user and --allow-http belong to the portal add command</source>
-        <translation type="unfinished"></translation>
+        <translation>--url、--user 和 --allow-http 只能用于 portal add 命令</translation>
     </message>
     <message>
         <source>--portal belongs to the pull and publish commands</source>
-        <translation type="unfinished"></translation>
+        <translation>--portal 只能用于 pull 和 publish 命令</translation>
     </message>
     <message>
         <source>%1 needs --portal NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要 --portal NAME</translation>
     </message>
     <message>
         <source>--cities and --at belong to the publish command</source>
-        <translation type="unfinished"></translation>
+        <translation>--cities 和 --at 只能用于 publish 命令</translation>
     </message>
     <message>
         <source>--password-stdin belongs to the portal, pull and publish commands</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin 只能用于 portal、pull 和 publish 命令</translation>
     </message>
     <message>
         <source>use &quot;portal add&quot;, &quot;portal list&quot;, &quot;portal test&quot; or &quot;portal remove&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用“portal add”、“portal list”、“portal test”或“portal remove”</translation>
     </message>
     <message>
         <source>portal list takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>portal list 不接受参数</translation>
     </message>
     <message>
         <source>portal %1 takes exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>portal %1 只接受一个 NAME</translation>
     </message>
     <message>
         <source>portal add needs --url URL and --user USER</source>
-        <translation type="unfinished"></translation>
+        <translation>portal add 需要 --url URL 和 --user USER</translation>
     </message>
     <message>
         <source>a portal needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站需要一个名称</translation>
     </message>
     <message>
         <source>--json belongs to portal list and portal test</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 只能用于 portal list 和 portal test</translation>
     </message>
     <message>
         <source>pull takes no arguments besides --portal NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>pull 除 --portal NAME 外不接受其他参数</translation>
     </message>
     <message>
         <source>publish needs at least one listing UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>publish 至少需要一个信息 UUID</translation>
     </message>
     <message>
         <source>--json does not belong to the publish command</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 不能用于 publish 命令</translation>
     </message>
     <message>
         <source>--cities needs at least one region code</source>
-        <translation type="unfinished"></translation>
+        <translation>--cities 至少需要一个地区代码</translation>
     </message>
     <message>
         <source>--at takes an ISO 8601 time such as 2027-03-01T09:00, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--at 需要 ISO 8601 格式的时间，例如 2027-03-01T09:00，而不是“%1”</translation>
     </message>
     <message>
         <source>--password-stdin found no password on standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin 未在标准输入中读到密码</translation>
     </message>
 </context>
 <context>
@@ -440,11 +473,11 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     </message>
     <message>
         <source>%1 already exists; the library was not copied there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在；信息库未复制到该处。</translation>
     </message>
     <message>
         <source>Could not back up the library to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将信息库备份到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1161,87 +1194,87 @@ The chosen portal does not accept this category.</source>
     <name>ListingDesk::ConflictDialog</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>does not expire</source>
-        <translation type="unfinished"></translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <source>Resolve Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>解决冲突</translation>
     </message>
     <message>
         <source>Keep &amp;Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
         <source>Keep this library&apos;s version; the next publish sends it to the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留本信息库中的版本；下次发布时会将其发送到门户网站。</translation>
     </message>
     <message>
         <source>Take the &amp;Portal&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>采用门户网站的版本(&amp;P)</translation>
     </message>
     <message>
         <source>Replace the listing with the portal&apos;s version; yours stays in the listing&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>用门户网站的版本替换此信息；您的版本保留在信息的历史记录中。</translation>
     </message>
     <message>
         <source>Keep &amp;Both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者都保留(&amp;B)</translation>
     </message>
     <message>
         <source>Keep yours, and add the portal&apos;s version as a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留您的版本，并将门户网站的版本添加为新草稿。</translation>
     </message>
     <message>
         <source>This listing has no conflict with a portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>此信息与门户网站没有冲突。</translation>
     </message>
     <message>
         <source>“%1” was changed here and on %2 since the last sync. Choose which version to keep; the differences are marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>自上次同步以来，“%1”在本地和 %2 上都被修改过。请选择要保留的版本；差异处已标出。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Mine&lt;/b&gt; (this library)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;我的版本&lt;/b&gt;（本信息库）</translation>
     </message>
     <message>
         <source>&lt;b&gt;The portal&apos;s&lt;/b&gt; (%1 · %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;门户网站的版本&lt;/b&gt;（%1 · %2）</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished">正文</translation>
+        <translation>正文</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">价格</translation>
+        <translation>价格</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>%1 ≠</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ≠</translation>
     </message>
     <message>
         <source>The two versions differ here.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个版本在此处不同。</translation>
     </message>
     <message>
         <source>Both versions agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个版本一致。</translation>
     </message>
 </context>
 <context>
@@ -1532,35 +1565,35 @@ The chosen portal does not accept this category.</source>
     </message>
     <message>
         <source>Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished">冲突</translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">发布失败</translation>
+        <translation>发布失败</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发布失败：%1</translation>
     </message>
     <message>
         <source>Deleted on portal</source>
-        <translation type="unfinished"></translation>
+        <translation>已在门户网站上删除</translation>
     </message>
     <message>
         <source>On the portal</source>
-        <translation type="unfinished">已在门户网站上</translation>
+        <translation>已在门户网站上</translation>
     </message>
     <message>
         <source>On %1 of %2 cities</source>
-        <translation type="unfinished"></translation>
+        <translation>已发布到 %2 个城市中的 %1 个</translation>
     </message>
     <message>
         <source>%1 · %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2：%3</translation>
     </message>
 </context>
 <context>
@@ -1872,24 +1905,25 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>P&amp;ortal</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站(&amp;O)</translation>
     </message>
     <message>
         <source>Portals</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站</translation>
     </message>
     <message>
         <source>No portal yet.
 Add one under Portal → Portals…</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无门户网站。
+请在“门户网站 → 门户网站…”中添加。</translation>
     </message>
     <message>
         <source>On 2 of 3 cities</source>
-        <translation type="unfinished"></translation>
+        <translation>已发布到 3 个城市中的 2 个</translation>
     </message>
 </context>
 <context>
@@ -1911,179 +1945,179 @@ Add one under Portal → Portals…</source>
     <name>ListingDesk::PortalAccountsDialog</name>
     <message>
         <source>Companion plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>配套插件</translation>
     </message>
     <message>
         <source>Plain WordPress</source>
-        <translation type="unfinished"></translation>
+        <translation>普通 WordPress</translation>
     </message>
     <message>
         <source>Not tested yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未测试</translation>
     </message>
     <message>
         <source>Portals</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站</translation>
     </message>
     <message>
         <source>Portal accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站账户</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)…</translation>
     </message>
     <message>
         <source>e.g. Changzhi portal</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 长治门户网站</translation>
     </message>
     <message>
         <source>An application password from the portal&apos;s Users → Profile page, not your login password.</source>
-        <translation type="unfinished"></translation>
+        <translation>在门户网站“用户 → 个人资料”页面生成的应用程序密码，而不是您的登录密码。</translation>
     </message>
     <message>
         <source>Allow plain http:// to this host (unencrypted: the password and listings can be read on the way)</source>
-        <translation type="unfinished"></translation>
+        <translation>允许以明文 http:// 连接此主机（未加密：密码和信息在传输途中可能被读取）</translation>
     </message>
     <message>
         <source>Create missing categories and cities on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>在门户网站上创建缺少的分类和城市</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Site address:</source>
-        <translation type="unfinished"></translation>
+        <translation>网站地址(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户(&amp;U)：</translation>
     </message>
     <message>
         <source>Application &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>应用程序密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Title limit (characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>标题限制（字符数）(&amp;T)：</translation>
     </message>
     <message>
         <source>Article &amp;limit (characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>正文限制（字符数）(&amp;L)：</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>模式：</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>stored; type a new one to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存；输入新密码可替换</translation>
     </message>
     <message>
         <source>application password</source>
-        <translation type="unfinished"></translation>
+        <translation>应用程序密码</translation>
     </message>
     <message>
         <source>Remove the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>移除门户网站</translation>
     </message>
     <message>
         <source>Remove “%1”? Its stored password and the record of which listings were published there are removed too. The posts on the portal stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>要移除“%1”吗？其保存的密码以及哪些信息已发布到该处的记录也将一并移除。门户网站上的帖子会保留。</translation>
     </message>
     <message>
         <source>Give the portal a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为门户网站命名。</translation>
     </message>
     <message>
         <source>The site address must be a web address starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>网站地址必须是以 https:// 开头的网址。</translation>
     </message>
     <message>
         <source>Enter the user name you sign in to the portal with.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入您登录门户网站所用的用户名。</translation>
     </message>
     <message>
         <source>Plain http:// to another machine sends the password and every listing unencrypted. Use https://, or tick “Allow plain http://” to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>以明文 http:// 连接其他计算机会以未加密方式发送密码和每条信息。请使用 https://，或勾选“允许明文 http://”以确认。</translation>
     </message>
     <message>
         <source>The password is stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已保存在系统钥匙串中。</translation>
     </message>
     <message>
         <source>No keychain is available: the password is kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的钥匙串：密码仅在本次会话期间保存在内存中。</translation>
     </message>
     <message>
         <source>No password is stored for this portal: type its application password.</source>
-        <translation type="unfinished"></translation>
+        <translation>此门户网站没有保存密码：请输入其应用程序密码。</translation>
     </message>
     <message>
         <source>Testing the connection to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试与 %1 的连接…</translation>
     </message>
     <message>
         <source>Reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>可以访问</translation>
     </message>
     <message>
         <source>Reachable: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>可以访问：“%1”</translation>
     </message>
     <message>
         <source>Not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问</translation>
     </message>
     <message>
         <source>REST API found</source>
-        <translation type="unfinished"></translation>
+        <translation>已找到 REST API</translation>
     </message>
     <message>
         <source>No WordPress REST API at this address</source>
-        <translation type="unfinished"></translation>
+        <translation>此地址没有 WordPress REST API</translation>
     </message>
     <message>
         <source>Credentials accepted (signed in as %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据有效（已登录为 %1）</translation>
     </message>
     <message>
         <source>Credentials not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据无效</translation>
     </message>
     <message>
         <source>%1: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未检查</translation>
     </message>
     <message>
         <source>Companion plugin present (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装配套插件（版本 %1）</translation>
     </message>
     <message>
         <source>Plain WordPress mode: the companion plugin is not installed, so cities become tags and contact and price go at the end of the article.</source>
-        <translation type="unfinished"></translation>
+        <translation>普通 WordPress 模式：未安装配套插件，因此城市将作为标签，联系人和价格将附在正文末尾。</translation>
     </message>
     <message>
         <source>Features: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>功能：%1</translation>
     </message>
 </context>
 <context>
