@@ -2124,113 +2124,115 @@ Add one under Portal → Portals…</source>
     <name>ListingDesk::PortalActions</name>
     <message>
         <source>&amp;Portals…</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>发布(&amp;P)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <source>Publish the selected listings to a portal now (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即将选中的信息发布到门户网站（%1）</translation>
     </message>
     <message>
         <source>P&amp;ull from Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>从门户网站拉取(&amp;U)</translation>
     </message>
     <message>
         <source>Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>拉取</translation>
     </message>
     <message>
         <source>Bring the portal&apos;s changes into the library</source>
-        <translation type="unfinished"></translation>
+        <translation>将门户网站上的更改拉取到信息库</translation>
     </message>
     <message>
         <source>&amp;Resolve Conflict…</source>
-        <translation type="unfinished"></translation>
+        <translation>解决冲突(&amp;R)…</translation>
     </message>
     <message>
         <source>Add a portal account first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加门户网站账户。</translation>
     </message>
     <message>
         <source>Test the connection to “%1” first, so that ListingDesk knows how to talk to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先测试与“%1”的连接，以便信息发布台了解如何与其通信。</translation>
     </message>
     <message>
         <source>Portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站：</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码</translation>
     </message>
     <message>
         <source>%1
 
 Application password for %2 at %3 (kept in memory for this session only):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+%3 上 %2 的应用程序密码（仅在本次会话期间保存在内存中）：</translation>
     </message>
     <message>
         <source>The open listing could not be saved; nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存当前打开的信息；未发布任何内容。</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>发布</translation>
     </message>
     <message>
         <source>Not published</source>
-        <translation type="unfinished"></translation>
+        <translation>未发布</translation>
     </message>
     <message>
         <source>Published %1 of %2 listings to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %2 条信息中的 %1 条发布到 %3。</translation>
     </message>
     <message>
         <source>Some listings were not published</source>
-        <translation type="unfinished"></translation>
+        <translation>部分信息未发布</translation>
     </message>
     <message>
         <source>The listings keep their words; correct them and publish again.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些信息中的敏感词保持原样；请修改后重新发布。</translation>
     </message>
     <message>
         <source>The open listing could not be saved; pull again after saving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存当前打开的信息；请保存后重新拉取。</translation>
     </message>
     <message>
         <source>Pull failed</source>
-        <translation type="unfinished"></translation>
+        <translation>拉取失败</translation>
     </message>
     <message>
         <source>Pulled from %1 — new: %2, updated: %3, conflicts: %4, deleted on the portal: %5, errors: %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 拉取 — 新增：%2，更新：%3，冲突：%4，已在门户网站上删除：%5，错误：%6。</translation>
     </message>
     <message>
         <source>Pull finished</source>
-        <translation type="unfinished"></translation>
+        <translation>拉取完成</translation>
     </message>
     <message>
         <source>Open a listing marked “Conflict” to choose which version to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开标记为“冲突”的信息，选择要保留的版本。</translation>
     </message>
     <message>
         <source>Kept your version; publish to send it to the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留您的版本；发布后即会发送到门户网站。</translation>
     </message>
     <message>
         <source>Took the portal&apos;s version; yours is in the listing&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>已采用门户网站的版本；您的版本保留在信息的历史记录中。</translation>
     </message>
     <message>
         <source>Kept both: the portal&apos;s version is a new draft (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留两者：门户网站的版本已存为新草稿（%1）。</translation>
     </message>
 </context>
 <context>
@@ -2244,35 +2246,35 @@ Application password for %2 at %3 (kept in memory for this session only):</sourc
     <name>ListingDesk::PortalStatusModel</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Portal %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站 %1：%2</translation>
     </message>
     <message>
         <source>%1 in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条冲突</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条失败</translation>
     </message>
     <message>
         <source>%1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条已删除</translation>
     </message>
     <message>
         <source>%1 on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条已在门户网站上</translation>
     </message>
     <message>
         <source>%1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条待处理</translation>
     </message>
     <message>
         <source>nothing sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未发送任何内容</translation>
     </message>
 </context>
 <context>
@@ -2390,223 +2392,223 @@ The chosen portal does not accept this region.</source>
     <name>ListingDesk::SettingsDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑器</translation>
     </message>
     <message>
         <source>Publishing</source>
-        <translation type="unfinished">发布中</translation>
+        <translation>发布</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>信息库</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统语言</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Autosave delay in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存延迟（秒）</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Takes effect the next time ListingDesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动信息发布台时生效。</translation>
     </message>
     <message>
         <source>&amp;Autosave after:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存间隔(&amp;A)：</translation>
     </message>
     <message>
         <source>A listing is saved this long after you stop typing, and at the latest this long after the first change.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止输入后经过此时长即保存信息；自首次修改起最迟经过此时长也会保存。</translation>
     </message>
     <message>
         <source>Edit &amp;Sensitive Words…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑敏感词(&amp;S)…</translation>
     </message>
     <message>
         <source>Words the portal rejects or that you want to avoid are highlighted in the article and block “Ready”.</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站会拒绝或您希望避免的词语将在正文中高亮显示，并且会阻止设为“待发布”。</translation>
     </message>
     <message>
         <source>Default portal</source>
-        <translation type="unfinished"></translation>
+        <translation>默认门户网站</translation>
     </message>
     <message>
         <source>e.g. 140400, 140100</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 140400, 140100</translation>
     </message>
     <message>
         <source>Default cities as region codes</source>
-        <translation type="unfinished"></translation>
+        <translation>以地区代码表示的默认城市</translation>
     </message>
     <message>
         <source>%1 (unknown code)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未知代码）</translation>
     </message>
     <message>
         <source>Requests at once</source>
-        <translation type="unfinished"></translation>
+        <translation>同时请求数</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> 毫秒</translation>
     </message>
     <message>
         <source>Spacing between requests in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>请求间隔（毫秒）</translation>
     </message>
     <message>
         <source>Default &amp;portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认门户网站(&amp;P)：</translation>
     </message>
     <message>
         <source>Default &amp;cities:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认城市(&amp;C)：</translation>
     </message>
     <message>
         <source>Requests at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>同时请求数(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Spacing between requests:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求间隔(&amp;S)：</translation>
     </message>
     <message>
         <source>Fewer requests, further apart, are kinder to a small portal&apos;s server.</source>
-        <translation type="unfinished"></translation>
+        <translation>减少请求数并拉长间隔，可减轻小型门户网站服务器的负担。</translation>
     </message>
     <message>
         <source>Use the system&apos;s proxy settings</source>
-        <translation type="unfinished"></translation>
+        <translation>使用系统代理设置</translation>
     </message>
     <message>
         <source>No proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>不使用代理</translation>
     </message>
     <message>
         <source>Manual HTTP proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>手动设置 HTTP 代理</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>代理</translation>
     </message>
     <message>
         <source>Proxy host</source>
-        <translation type="unfinished"></translation>
+        <translation>代理主机</translation>
     </message>
     <message>
         <source>Proxy port</source>
-        <translation type="unfinished"></translation>
+        <translation>代理端口</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>Library file</source>
-        <translation type="unfinished"></translation>
+        <translation>信息库文件</translation>
     </message>
     <message>
         <source>&amp;Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
         <source>Library file:</source>
-        <translation type="unfinished"></translation>
+        <translation>信息库文件：</translation>
     </message>
     <message>
         <source>To use another library, start ListingDesk with --db PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需使用其他信息库，请使用 --db PATH 启动信息发布台。</translation>
     </message>
     <message>
         <source>&amp;Back up the library automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份信息库(&amp;B)</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <source>Hours between backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份间隔（小时）</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件夹</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Back Up &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
         <source>To restore a backup: quit ListingDesk, then copy the backup file over the library file (%1), and delete any -wal or -shm file beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份的方法：退出信息发布台，然后用备份文件覆盖信息库文件（%1），并删除其旁边的 -wal 或 -shm 文件。</translation>
     </message>
     <message>
         <source>&amp;Every:</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
         <source>Last backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次备份：%1</translation>
     </message>
     <message>
         <source>No backup yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未备份。</translation>
     </message>
     <message>
         <source>Backed up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份到 %1</translation>
     </message>
     <message>
         <source>Backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2739,31 +2741,31 @@ Views show up here after a sync with a portal that counts them.</source>
     <name>ListingDesk::SyncController</name>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Publishing %1 of %2 to %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发布第 %1 条（共 %2 条）到 %3…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>The portal did not take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站未接受。</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”：%2</translation>
     </message>
     <message>
         <source>Pulling from %1: %2 of %3 posts…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %1 拉取：第 %2 个帖子，共 %3 个…</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">（无标题）</translation>
+        <translation>（无标题）</translation>
     </message>
 </context>
 <context>
@@ -2789,55 +2791,55 @@ Views show up here after a sync with a portal that counts them.</source>
     <name>ListingDesk::WelcomeView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎</translation>
     </message>
     <message>
         <source>Welcome to ListingDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用信息发布台</translation>
     </message>
     <message>
         <source>Your library is empty. Choose how to begin:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的信息库是空的。请选择如何开始：</translation>
     </message>
     <message>
         <source>Create your first listing</source>
-        <translation type="unfinished"></translation>
+        <translation>创建第一条信息</translation>
     </message>
     <message>
         <source>Write a title, pick a category and cities, then the article.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写标题，选择分类和城市，然后撰写正文。</translation>
     </message>
     <message>
         <source>Import a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入文件…</translation>
     </message>
     <message>
         <source>Bring in listings from a JSON or CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 JSON 或 CSV 文件导入信息。</translation>
     </message>
     <message>
         <source>Connect a portal…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接门户网站…</translation>
     </message>
     <message>
         <source>Add the website you publish to, so listings can go out.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加您要发布到的网站，以便发布信息。</translation>
     </message>
     <message>
         <source>Open the sample library</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例信息库</translation>
     </message>
     <message>
         <source>Add 36 example listings to look around; delete them any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 36 条示例信息供您熟悉功能；可随时删除。</translation>
     </message>
     <message>
         <source>Cannot open the sample library</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开示例信息库</translation>
     </message>
     <message>
         <source>Portal connections are not available in this version of ListingDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的信息发布台不支持门户网站连接。</translation>
     </message>
 </context>
 <context>
