@@ -3057,139 +3057,139 @@ Views show up here after a sync with a portal that counts them.</source>
     <name>PortalCommands</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>listingdesk-cli: %1</source>
-        <translation type="unfinished">listingdesk-cli: %1</translation>
+        <translation>listingdesk-cli: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a portal address; give the site&apos;s address, e.g. https://portal.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是门户网站地址；请提供网站的地址，例如 https://portal.example.com</translation>
     </message>
     <message>
         <source>&quot;%1&quot; uses plain http:// to another machine: the password and every listing would cross the network unencrypted. Use https://, or add --allow-http if you accept that.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”使用明文 http:// 连接其他计算机：密码和每条信息都将以未加密方式在网络上传输。请使用 https://；如果您接受此风险，请加上 --allow-http。</translation>
     </message>
     <message>
         <source>there is no portal named &quot;%1&quot;; see &apos;listingdesk-cli portal list&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的门户网站；请查看“listingdesk-cli portal list”</translation>
     </message>
     <message>
         <source>Added portal &quot;%1&quot; (%2). Check it with &apos;listingdesk-cli portal test %1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加门户网站“%1”（%2）。请用“listingdesk-cli portal test %1”进行检查。</translation>
     </message>
     <message>
         <source>No keychain is used here: the password is not kept. Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处不使用钥匙串：密码不会被保存。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
     </message>
     <message>
         <source>The password could not be stored in the keychain (%1). Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将密码保存到钥匙串（%1）。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
     </message>
     <message>
         <source>No portals yet; add one with &apos;listingdesk-cli portal add&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无门户网站；请用“listingdesk-cli portal add”添加。</translation>
     </message>
     <message>
         <source>(not tested yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未测试）</translation>
     </message>
     <message>
         <source>Removed portal &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除门户网站“%1”。</translation>
     </message>
     <message>
         <source>The keychain entry could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法移除钥匙串条目：%1</translation>
     </message>
     <message>
         <source>no password for portal &quot;%1&quot;: give it with --password-stdin or LISTINGDESK_PORTAL_PASSWORD</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站“%1”没有密码：请通过 --password-stdin 或 LISTINGDESK_PORTAL_PASSWORD 提供</translation>
     </message>
     <message>
         <source>Portal:            %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>门户网站：        %1（%2）</translation>
     </message>
     <message>
         <source>Reachable:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>可访问：          %1</translation>
     </message>
     <message>
         <source>REST API:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>REST API：        %1</translation>
     </message>
     <message>
         <source>Credentials:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据：            %1</translation>
     </message>
     <message>
         <source>Companion plugin:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配套插件：        %1</translation>
     </message>
     <message>
         <source>yes (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>是（版本 %1）</translation>
     </message>
     <message>
         <source>Mode:              %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模式：            %1</translation>
     </message>
     <message>
         <source>plugin (city taxonomy, post meta)</source>
-        <translation type="unfinished"></translation>
+        <translation>插件（城市分类法、文章元数据）</translation>
     </message>
     <message>
         <source>plain WordPress (cities as tags, contact and price in the body)</source>
-        <translation type="unfinished"></translation>
+        <translation>普通 WordPress（城市作为标签，联系人和价格写在正文中）</translation>
     </message>
     <message>
         <source>Site:              %1</source>
-        <translation type="unfinished"></translation>
+        <translation>网站：            %1</translation>
     </message>
     <message>
         <source>Signed in as:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>登录身份：        %1</translation>
     </message>
     <message>
         <source>Features:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>功能：            %1</translation>
     </message>
     <message>
         <source>Problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：%1</translation>
     </message>
     <message>
         <source>pull from &quot;%1&quot; failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>从“%1”拉取失败：%2</translation>
     </message>
     <message>
         <source>Pulled from %1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 deleted on the portal, %7 errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 拉取：新增 %2 条，更新 %3 条，未变 %4 条，冲突 %5 条，已在门户网站上删除 %6 条，错误 %7 条。</translation>
     </message>
     <message>
         <source>no listing has the uuid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 uuid 为 %1 的信息</translation>
     </message>
     <message>
         <source>unknown city code &quot;%1&quot;; find codes with &apos;listingdesk-cli regions search NAME&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知城市代码“%1”；请用“listingdesk-cli regions search NAME”查找代码</translation>
     </message>
     <message>
         <source>%1: not published: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未发布：%2</translation>
     </message>
     <message>
         <source>%1  %2  failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2  失败：%3</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -3214,87 +3214,87 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
     <message>
         <source>%1 The portal says: %2</source>
-        <translation type="unfinished">%1 门户网站提示：%2</translation>
+        <translation>%1 门户网站提示：%2</translation>
     </message>
     <message>
         <source>The portal asks us to slow down (too many requests).</source>
-        <translation type="unfinished">门户网站要求降低请求频率（请求过多）。</translation>
+        <translation>门户网站要求降低请求频率（请求过多）。</translation>
     </message>
     <message>
         <source>The portal had a server error (HTTP %1); it may work again later.</source>
-        <translation type="unfinished">门户网站出现服务器错误（HTTP %1），稍后可能恢复正常。</translation>
+        <translation>门户网站出现服务器错误（HTTP %1），稍后可能恢复正常。</translation>
     </message>
     <message>
         <source>The portal did not accept the user name or application password.</source>
-        <translation type="unfinished">门户网站不接受该用户名或应用程序密码。</translation>
+        <translation>门户网站不接受该用户名或应用程序密码。</translation>
     </message>
     <message>
         <source>The portal account is not allowed to do this; ask the site administrator for a role that may publish.</source>
-        <translation type="unfinished">该门户网站账户无权执行此操作；请向网站管理员申请具有发布权限的角色。</translation>
+        <translation>该门户网站账户无权执行此操作；请向网站管理员申请具有发布权限的角色。</translation>
     </message>
     <message>
         <source>The portal does not have this item or address.</source>
-        <translation type="unfinished">门户网站上不存在该项目或地址。</translation>
+        <translation>门户网站上不存在该项目或地址。</translation>
     </message>
     <message>
         <source>The portal reports a conflicting change.</source>
-        <translation type="unfinished">门户网站报告了冲突的修改。</translation>
+        <translation>门户网站报告了冲突的修改。</translation>
     </message>
     <message>
         <source>The portal refused the upload because it is too large.</source>
-        <translation type="unfinished">上传的内容过大，门户网站拒绝接收。</translation>
+        <translation>上传的内容过大，门户网站拒绝接收。</translation>
     </message>
     <message>
         <source>The portal redirected the request (HTTP %1) to a place we do not follow; check the address.</source>
-        <translation type="unfinished">门户网站将请求重定向（HTTP %1）到了不予跟随的位置；请检查地址。</translation>
+        <translation>门户网站将请求重定向（HTTP %1）到了不予跟随的位置；请检查地址。</translation>
     </message>
     <message>
         <source>The portal refused the request (HTTP %1).</source>
-        <translation type="unfinished">门户网站拒绝了请求（HTTP %1）。</translation>
+        <translation>门户网站拒绝了请求（HTTP %1）。</translation>
     </message>
     <message>
         <source>The portal did not answer in time.</source>
-        <translation type="unfinished">门户网站响应超时。</translation>
+        <translation>门户网站响应超时。</translation>
     </message>
     <message>
         <source>The secure connection to the portal failed: %1</source>
-        <translation type="unfinished">与门户网站的安全连接失败：%1</translation>
+        <translation>与门户网站的安全连接失败：%1</translation>
     </message>
     <message>
         <source>The portal&apos;s host name was not found.</source>
-        <translation type="unfinished">找不到门户网站的主机名。</translation>
+        <translation>找不到门户网站的主机名。</translation>
     </message>
     <message>
         <source>The portal refused the connection.</source>
-        <translation type="unfinished">门户网站拒绝了连接。</translation>
+        <translation>门户网站拒绝了连接。</translation>
     </message>
     <message>
         <source>The portal closed the connection before answering completely.</source>
-        <translation type="unfinished">门户网站在响应完成前关闭了连接。</translation>
+        <translation>门户网站在响应完成前关闭了连接。</translation>
     </message>
     <message>
         <source>The network failed: %1</source>
-        <translation type="unfinished">网络错误：%1</translation>
+        <translation>网络错误：%1</translation>
     </message>
     <message>
         <source>The request failed: %1</source>
-        <translation type="unfinished">请求失败：%1</translation>
+        <translation>请求失败：%1</translation>
     </message>
     <message>
         <source>The portal sent no answer.</source>
-        <translation type="unfinished">门户网站没有返回任何响应。</translation>
+        <translation>门户网站没有返回任何响应。</translation>
     </message>
     <message>
         <source>The portal&apos;s answer was cut off before its end.</source>
-        <translation type="unfinished">门户网站的响应不完整，在中途被截断。</translation>
+        <translation>门户网站的响应不完整，在中途被截断。</translation>
     </message>
     <message>
         <source>The portal answered with a web page instead of REST data; check the address.</source>
-        <translation type="unfinished">门户网站返回的是网页而不是 REST 数据；请检查地址。</translation>
+        <translation>门户网站返回的是网页而不是 REST 数据；请检查地址。</translation>
     </message>
     <message>
         <source>The portal&apos;s answer is not valid JSON (%1); a plugin or PHP warning may be corrupting it.</source>
-        <translation type="unfinished">门户网站的响应不是有效的 JSON（%1）；可能是某个插件或 PHP 警告破坏了响应内容。</translation>
+        <translation>门户网站的响应不是有效的 JSON（%1）；可能是某个插件或 PHP 警告破坏了响应内容。</translation>
     </message>
 </context>
 <context>
@@ -3430,15 +3430,15 @@ Views show up here after a sync with a portal that counts them.</source>
     <name>WordPressClient</name>
     <message>
         <source>The portal&apos;s answer does not have the expected shape.</source>
-        <translation type="unfinished">门户网站的响应格式与预期不符。</translation>
+        <translation>门户网站的响应格式与预期不符。</translation>
     </message>
     <message>
         <source>The site answers, but has no WordPress REST API at %1.</source>
-        <translation type="unfinished">该网站有响应，但 %1 处没有 WordPress REST API。</translation>
+        <translation>该网站有响应，但 %1 处没有 WordPress REST API。</translation>
     </message>
     <message>
         <source>The site answers with JSON, but not as a WordPress REST API (no wp/v2).</source>
-        <translation type="unfinished">该网站返回了 JSON，但不是 WordPress REST API（没有 wp/v2）。</translation>
+        <translation>该网站返回了 JSON，但不是 WordPress REST API（没有 wp/v2）。</translation>
     </message>
 </context>
 <context>
