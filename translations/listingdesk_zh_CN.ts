@@ -284,8 +284,8 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
                                        立即发布信息，每个城市一个帖子（CODES：
                                        以逗号分隔的地区代码；--at 用于定时发布）
 
-门户网站密码（应用程序密码）来自钥匙串、
---password-stdin（一行；仅供本进程使用，除非存入钥匙串）
+门户网站密码（应用程序密码）来自密钥环、
+--password-stdin（一行；仅供本进程使用，除非存入密钥环）
 或 LISTINGDESK_PORTAL_PASSWORD；密码不会被显示，也不会保存在信息库中。
 
 不指定 --db 时使用图形界面的信息库：%1
@@ -2029,7 +2029,7 @@ Add one under Portal → Portals…</source>
     </message>
     <message>
         <source>stored; type a new one to replace it</source>
-        <translation>已保存；输入新密码可替换</translation>
+        <translation>已保存；输入新密码即可替换</translation>
     </message>
     <message>
         <source>application password</source>
@@ -2061,11 +2061,11 @@ Add one under Portal → Portals…</source>
     </message>
     <message>
         <source>The password is stored in the system keychain.</source>
-        <translation>密码已保存在系统钥匙串中。</translation>
+        <translation>密码已保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>No keychain is available: the password is kept in memory for this session only.</source>
-        <translation>没有可用的钥匙串：密码仅在本次会话期间保存在内存中。</translation>
+        <translation>没有可用的密钥环：密码仅在本次会话期间保存在内存中。</translation>
     </message>
     <message>
         <source>No password is stored for this portal: type its application password.</source>
@@ -2160,7 +2160,7 @@ Add one under Portal → Portals…</source>
     </message>
     <message>
         <source>Test the connection to “%1” first, so that ListingDesk knows how to talk to it.</source>
-        <translation>请先测试与“%1”的连接，以便信息发布台了解如何与其通信。</translation>
+        <translation>请先测试与“%1”的连接，以便 ListingDesk 了解如何与其通信。</translation>
     </message>
     <message>
         <source>Portal:</source>
@@ -2440,11 +2440,11 @@ The chosen portal does not accept this region.</source>
     </message>
     <message>
         <source>Takes effect the next time ListingDesk starts.</source>
-        <translation>下次启动信息发布台时生效。</translation>
+        <translation>下次启动 ListingDesk 时生效。</translation>
     </message>
     <message>
         <source>&amp;Autosave after:</source>
-        <translation>自动保存间隔(&amp;A)：</translation>
+        <translation>自动保存延迟(&amp;A)：</translation>
     </message>
     <message>
         <source>A listing is saved this long after you stop typing, and at the latest this long after the first change.</source>
@@ -2556,7 +2556,7 @@ The chosen portal does not accept this region.</source>
     </message>
     <message>
         <source>To use another library, start ListingDesk with --db PATH.</source>
-        <translation>如需使用其他信息库，请使用 --db PATH 启动信息发布台。</translation>
+        <translation>如需使用其他信息库，请使用 --db PATH 启动 ListingDesk。</translation>
     </message>
     <message>
         <source>&amp;Back up the library automatically</source>
@@ -2584,11 +2584,11 @@ The chosen portal does not accept this region.</source>
     </message>
     <message>
         <source>To restore a backup: quit ListingDesk, then copy the backup file over the library file (%1), and delete any -wal or -shm file beside it.</source>
-        <translation>恢复备份的方法：退出信息发布台，然后用备份文件覆盖信息库文件（%1），并删除其旁边的 -wal 或 -shm 文件。</translation>
+        <translation>恢复备份的方法：退出 ListingDesk，然后用备份文件覆盖信息库文件（%1），并删除其旁边的 -wal 或 -shm 文件。</translation>
     </message>
     <message>
         <source>&amp;Every:</source>
-        <translation>间隔(&amp;E)：</translation>
+        <translation>每隔(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
@@ -2795,7 +2795,7 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
     <message>
         <source>Welcome to ListingDesk</source>
-        <translation>欢迎使用信息发布台</translation>
+        <translation>欢迎使用 ListingDesk</translation>
     </message>
     <message>
         <source>Your library is empty. Choose how to begin:</source>
@@ -2839,7 +2839,7 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
     <message>
         <source>Portal connections are not available in this version of ListingDesk.</source>
-        <translation>此版本的信息发布台不支持门户网站连接。</translation>
+        <translation>此版本的 ListingDesk 不支持门户网站连接。</translation>
     </message>
 </context>
 <context>
@@ -3085,11 +3085,11 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
     <message>
         <source>No keychain is used here: the password is not kept. Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
-        <translation>此处不使用钥匙串：密码不会被保存。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
+        <translation>此处不使用密钥环：密码不会被保存。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
     </message>
     <message>
         <source>The password could not be stored in the keychain (%1). Give it with LISTINGDESK_PORTAL_PASSWORD or --password-stdin on each command.</source>
-        <translation>无法将密码保存到钥匙串（%1）。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
+        <translation>无法将密码保存到密钥环（%1）。请在每条命令中通过 LISTINGDESK_PORTAL_PASSWORD 或 --password-stdin 提供密码。</translation>
     </message>
     <message>
         <source>No portals yet; add one with &apos;listingdesk-cli portal add&apos;.</source>
@@ -3105,7 +3105,7 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
     <message>
         <source>The keychain entry could not be removed: %1</source>
-        <translation>无法移除钥匙串条目：%1</translation>
+        <translation>无法移除密钥环条目：%1</translation>
     </message>
     <message>
         <source>no password for portal &quot;%1&quot;: give it with --password-stdin or LISTINGDESK_PORTAL_PASSWORD</source>
