@@ -86,8 +86,11 @@ if [ -z "$CITY" ]; then
     check "city term created" equals "$(status)" 201
 fi
 J="$(api GET "/wp/v2/city/$CITY")"
-check "city 140400 is 长治 under 山西 (140000)" equals \
-    "$(json slug <<<"$J") $(json name <<<"$J") $(json parent <<<"$J")" "140400 长治 $PROVINCE"
+# The term may already exist: the client tests on the same portal create it as
+# 长治市 (the region table's name), so the slug and the parent are what count.
+check "city 140400 is under 山西 (140000)" equals \
+    "$(json slug <<<"$J") $(json parent <<<"$J")" "140400 $PROVINCE"
+check "city 140400 is named 长治" equals "$(json name <<<"$J" | grep -o '^长治')" "长治"
 
 KEY="ld-smoke-$RUN"
 TITLE="长治市二手房出售 $RUN"
