@@ -24,7 +24,6 @@ namespace {
 constexpr const char *ownArticleMime = "application/x-listingdesk-article";
 } // namespace
 
-
 namespace {
 
 QSize displaySize(QSize size, int limit = ArticleTextEdit::maxDisplayWidth)

@@ -2,9 +2,9 @@
 
 #include "aboutdialog.h"
 #include "appsettings.h"
+#include "articlestatuslabel.h"
 #include "backupscheduler.h"
 #include "library.h"
-#include "articlestatuslabel.h"
 #include "listingeditor.h"
 #include "listingexporter.h"
 #include "listingimporter.h"
