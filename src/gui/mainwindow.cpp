@@ -512,8 +512,9 @@ void MainWindow::configureTableHeader()
         ListingTableModel::shortDateTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)));
     header->resizeSection(ListingTableModel::UpdatedColumn,
                           metrics.horizontalAdvance(sampleDate) + 28);
-    header->resizeSection(ListingTableModel::PortalColumn,
-                          metrics.horizontalAdvance(tr("On 2 of 3 cities")) + 24);
+    // Narrow on purpose: the title needs the room; the full state of every
+    // city is in the cell's tooltip, and the column can be widened.
+    header->resizeSection(ListingTableModel::PortalColumn, metrics.averageCharWidth() * 12 + 16);
 }
 
 void MainWindow::restoreLayout()
