@@ -15,7 +15,7 @@ class Database
 public:
     /// The schema version this program writes. A library with a higher
     /// version was written by a newer program and is refused.
-    static constexpr int currentSchemaVersion = 5;
+    static constexpr int currentSchemaVersion = 6;
 
     Database();
     ~Database();
