@@ -7,6 +7,7 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_remotePosts.reset();
     m_portals.reset();
     m_media.reset();
+    m_outbox.reset();
     m_portalTerms.reset();
     m_listings.reset();
     m_regions.reset();
@@ -21,6 +22,7 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_portals = std::make_unique<PortalRepository>(db);
     m_remotePosts = std::make_unique<RemotePostRepository>(db);
     m_media = std::make_unique<MediaRepository>(db);
+    m_outbox = std::make_unique<OutboxRepository>(db);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "listingrepository.h"
 #include "mediarepository.h"
+#include "outboxrepository.h"
 #include "portalrepository.h"
 #include "portaltermrepository.h"
 #include "regionrepository.h"
@@ -31,6 +32,7 @@ public:
     PortalRepository &portals() { return *m_portals; }
     RemotePostRepository &remotePosts() { return *m_remotePosts; }
     MediaRepository &media() { return *m_media; }
+    OutboxRepository &outbox() { return *m_outbox; }
 
 private:
     Database m_database;
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<PortalRepository> m_portals;
     std::unique_ptr<RemotePostRepository> m_remotePosts;
     std::unique_ptr<MediaRepository> m_media;
+    std::unique_ptr<OutboxRepository> m_outbox;
 };
 
 } // namespace ListingDesk
