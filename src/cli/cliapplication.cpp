@@ -7,6 +7,7 @@
 #include "listingimporter.h"
 #include "placesearch.h"
 #include "portalcommands.h"
+#include "queuecommands.h"
 #include "searchentries.h"
 #include "translations.h"
 
@@ -129,11 +130,20 @@ QString CliApplication::helpText() const
               "  portal remove NAME                   forget a portal and its record of posts\n"
               "  pull --portal NAME [--json]          bring the portal's changes into the "
               "library\n"
-              "  publish --portal NAME UUID... [--cities CODES] [--at ISO]\n"
-              "                                       publish listings now, one post per city "
-              "(CODES:\n"
-              "                                       comma-separated region codes; --at "
-              "schedules)\n"
+              "  publish --portal NAME [UUID... | --all-ready] [--cities CODES] [--at ISO] "
+              "[--jobs N]\n"
+              "                                       queue listings (one post per city; CODES: "
+              "comma-\n"
+              "                                       separated region codes; --at schedules) "
+              "and send\n"
+              "                                       the portal's queue, N at a time (4), "
+              "resuming what\n"
+              "                                       an interrupted run left\n"
+              "  unpublish --portal NAME UUID... [--jobs N]\n"
+              "                                       move the listings' posts to the portal's "
+              "trash\n"
+              "  queue [--json]                       show queued, running and failed publish "
+              "jobs\n"
               "\n"
               "Portal passwords (application passwords) come from the keychain, from\n"
               "--password-stdin (one line, kept for this process only unless a keychain takes "
@@ -146,7 +156,9 @@ QString CliApplication::helpText() const
               "category, unreadable library, unknown portal, portal unreachable or refusing "
               "us),\n"
               "3 some items failed (publish: a post was refused; pull: a post could not be "
-              "applied).\n")
+              "applied),\n"
+              "4 interrupted (Ctrl+C, or the portal became unreachable): the queue keeps the "
+              "rest.\n")
         .arg(Database::defaultPath());
 }
 
@@ -195,9 +207,14 @@ int CliApplication::run(const QStringList &arguments)
         QStringLiteral("cities"), tr("Comma-separated region codes to publish to."), tr("CODES"));
     const QCommandLineOption atOption(QStringLiteral("at"), tr("Publish at this time (ISO 8601)."),
                                       tr("ISO"));
+    const QCommandLineOption allReadyOption(QStringLiteral("all-ready"),
+                                            tr("Publish every listing marked ready."));
+    const QCommandLineOption jobsOption(QStringLiteral("jobs"),
+                                        tr("Requests at once to the portal (default 4)."), tr("N"));
     parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, limitOption,
                        helpOption, versionOption, urlOption, userOption, passwordStdinOption,
-                       allowHttpOption, portalOption, citiesOption, atOption});
+                       allowHttpOption, portalOption, citiesOption, atOption, allReadyOption,
+                       jobsOption});
     // Parse before translating so that --lang is known; parse again is cheap.
     const bool parsed = parser.parse(arguments);
     if (!installTranslations(parser.value(langOption)))
@@ -218,9 +235,10 @@ int CliApplication::run(const QStringList &arguments)
         return usage(tr("no command given"));
     const QString command = args.takeFirst();
     static const QStringList commands{
-        QStringLiteral("import"), QStringLiteral("export"),  QStringLiteral("list"),
-        QStringLiteral("show"),   QStringLiteral("regions"), QStringLiteral("categories"),
-        QStringLiteral("portal"), QStringLiteral("pull"),    QStringLiteral("publish")};
+        QStringLiteral("import"),    QStringLiteral("export"),  QStringLiteral("list"),
+        QStringLiteral("show"),      QStringLiteral("regions"), QStringLiteral("categories"),
+        QStringLiteral("portal"),    QStringLiteral("pull"),    QStringLiteral("publish"),
+        QStringLiteral("unpublish"), QStringLiteral("queue")};
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
     if (command != QLatin1String("list") &&
@@ -229,7 +247,7 @@ int CliApplication::run(const QStringList &arguments)
     if (parser.isSet(jsonOption) &&
         (command == QLatin1String("import") || command == QLatin1String("export")))
         return usage(tr("--json belongs to the list, show, regions, categories, portal list, "
-                        "portal test and pull commands"));
+                        "portal test, pull and queue commands"));
     if (parser.isSet(limitOption) && command != QLatin1String("regions"))
         return usage(tr("--limit belongs to the regions search command"));
 
@@ -256,16 +274,35 @@ int CliApplication::run(const QStringList &arguments)
     if (!portalAdd &&
         (parser.isSet(urlOption) || parser.isSet(userOption) || parser.isSet(allowHttpOption)))
         return usage(tr("--url, --user and --allow-http belong to the portal add command"));
-    const bool network = command == QLatin1String("pull") || command == QLatin1String("publish");
+    const bool publishing =
+        command == QLatin1String("publish") || command == QLatin1String("unpublish");
+    const bool network = command == QLatin1String("pull") || publishing;
     if (parser.isSet(portalOption) && !network)
-        return usage(tr("--portal belongs to the pull and publish commands"));
+        return usage(tr("--portal belongs to the pull, publish and unpublish commands"));
+    if (parser.isSet(allReadyOption) && command != QLatin1String("publish"))
+        return usage(tr("--all-ready belongs to the publish command"));
+    if (parser.isSet(jobsOption) && !publishing)
+        return usage(tr("--jobs belongs to the publish and unpublish commands"));
+    int jobs = 4;
+    if (parser.isSet(jobsOption)) {
+        bool ok = false;
+        jobs = parser.value(jobsOption).toInt(&ok);
+        if (!ok || jobs < 1 || jobs > 64)
+            return usage(tr("--jobs takes a whole number from 1 to 64, not \"%1\"")
+                             .arg(parser.value(jobsOption)));
+    }
+    if (command == QLatin1String("queue") && !args.isEmpty())
+        return usage(tr("queue takes no arguments besides --json"));
+    if (command == QLatin1String("unpublish") && args.isEmpty())
+        return usage(tr("unpublish needs at least one listing UUID"));
     if (network && !parser.isSet(portalOption))
         return usage(tr("%1 needs --portal NAME").arg(command));
     if ((parser.isSet(citiesOption) || parser.isSet(atOption)) &&
         command != QLatin1String("publish"))
         return usage(tr("--cities and --at belong to the publish command"));
     if (parser.isSet(passwordStdinOption) && !network && command != QLatin1String("portal"))
-        return usage(tr("--password-stdin belongs to the portal, pull and publish commands"));
+        return usage(
+            tr("--password-stdin belongs to the portal, pull, publish and unpublish commands"));
     if (command == QLatin1String("portal")) {
         static const QStringList sub{QStringLiteral("add"), QStringLiteral("list"),
                                      QStringLiteral("test"), QStringLiteral("remove")};
@@ -296,8 +333,8 @@ int CliApplication::run(const QStringList &arguments)
     QStringList cities;
     QDateTime publishAt;
     if (command == QLatin1String("publish")) {
-        if (args.isEmpty())
-            return usage(tr("publish needs at least one listing UUID"));
+        if (args.isEmpty() && !parser.isSet(allReadyOption))
+            return usage(tr("publish needs listing UUIDs or --all-ready"));
         if (parser.isSet(jsonOption))
             return usage(tr("--json does not belong to the publish command"));
         if (parser.isSet(citiesOption)) {
@@ -314,6 +351,9 @@ int CliApplication::run(const QStringList &arguments)
                                 "\"%1\"")
                                  .arg(parser.value(atOption)));
             publishAt = publishAt.toUTC();
+            if (publishAt <= QDateTime::currentDateTimeUtc())
+                return usage(tr("--at %1 is in the past; leave --at out to publish now")
+                                 .arg(parser.value(atOption)));
         }
     }
     QString stdinPassword;
@@ -356,8 +396,12 @@ int CliApplication::run(const QStringList &arguments)
         const QString name = args.value(1);
         if (command == QLatin1String("pull"))
             return portals.pull(parser.value(portalOption), parser.isSet(jsonOption));
+        QueueCommands queue(library, portals, m_out, m_err);
         if (command == QLatin1String("publish"))
-            return portals.publish(parser.value(portalOption), args, cities, publishAt);
+            return queue.publish({parser.value(portalOption), args, parser.isSet(allReadyOption),
+                                  cities, publishAt, jobs});
+        if (command == QLatin1String("unpublish"))
+            return queue.unpublish(parser.value(portalOption), args, jobs);
         if (args.first() == QLatin1String("add"))
             return portals.add({name, parser.value(urlOption), parser.value(userOption),
                                 parser.isSet(allowHttpOption)});
@@ -366,6 +410,10 @@ int CliApplication::run(const QStringList &arguments)
         if (args.first() == QLatin1String("test"))
             return portals.test(name, parser.isSet(jsonOption));
         return portals.remove(name);
+    }
+    if (command == QLatin1String("queue")) {
+        PortalCommands portals(library, m_out, m_err);
+        return QueueCommands(library, portals, m_out, m_err).show(parser.isSet(jsonOption));
     }
     return show(library, args, parser.isSet(jsonOption));
 }

@@ -15,7 +15,7 @@ class CliApplication
 {
     Q_DECLARE_TR_FUNCTIONS(CliApplication)
 public:
-    enum ExitCode { Ok = 0, UsageError = 1, DataError = 2, ItemsFailed = 3 };
+    enum ExitCode { Ok = 0, UsageError = 1, DataError = 2, ItemsFailed = 3, Interrupted = 4 };
 
     CliApplication();
     int run(const QStringList &arguments);

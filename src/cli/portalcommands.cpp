@@ -1,6 +1,5 @@
 #include "portalcommands.h"
 
-#include "publishoperation.h"
 #include "pulloperation.h"
 
 #include <QJsonDocument>
@@ -331,85 +330,6 @@ int PortalCommands::pull(const QString &name, bool json)
                 op->start();
             });
     });
-}
-
-int PortalCommands::publish(const QString &name, const QStringList &uuids,
-                            const QStringList &cities, const QDateTime &publishAtUtc)
-{
-    const auto portal = findPortal(name);
-    if (!portal)
-        return DataError;
-    // Everything is checked before the first request: a typo never half-publishes.
-    QList<Listing> listings;
-    for (const QString &given : uuids) {
-        const QUuid uuid = QUuid::fromString(given);
-        auto loaded = m_library.listings().loadByUuid(
-            uuid.isNull() ? given : uuid.toString(QUuid::WithoutBraces));
-        if (!loaded)
-            return fail(tr("no listing has the uuid %1").arg(given));
-        listings << loaded.value();
-    }
-    for (const QString &code : cities) {
-        if (!m_library.regions().byCode(code))
-            return fail(tr("unknown city code \"%1\"; find codes with 'listingdesk-cli regions "
-                           "search NAME'")
-                            .arg(code));
-    }
-    auto anyFailed = std::make_shared<bool>(false);
-    std::unique_ptr<PublishOperation> operation;
-    auto next = std::make_shared<
-        std::function<void(WordPressClient *, PortalInfo, int, std::function<void(int)>)>>();
-    *next = [this, listings, cities, publishAtUtc, anyFailed, &operation,
-             next](WordPressClient *client, PortalInfo info, int index,
-                   std::function<void(int)> finish) {
-        if (index == listings.size())
-            return finish(*anyFailed ? ItemsFailed : Ok);
-        const Listing &listing = listings.at(index);
-        operation = std::make_unique<PublishOperation>(m_library, client, info, listing.id,
-                                                       mediaSourceOf(m_library));
-        if (!cities.isEmpty())
-            operation->setRegions(cities);
-        if (publishAtUtc.isValid())
-            operation->setPublishAt(publishAtUtc);
-        PublishOperation *op = operation.get();
-        QObject::connect(op, &PublishOperation::finished, op,
-                         [this, op, listing, client, info, index, finish, anyFailed, next] {
-                             if (!op->problem().isEmpty()) {
-                                 *anyFailed = true;
-                                 m_err
-                                     << tr("%1: not published: %2").arg(listing.uuid, op->problem())
-                                     << Qt::endl;
-                             }
-                             for (const PublishOutcome &outcome : op->outcomes()) {
-                                 if (outcome.ok) {
-                                     m_out << listing.uuid << QLatin1String("  ")
-                                           << outcome.regionCode << QLatin1String("  ")
-                                           << outcome.url << Qt::endl;
-                                     continue;
-                                 }
-                                 *anyFailed = true;
-                                 m_err << tr("%1  %2  failed: %3")
-                                              .arg(listing.uuid, outcome.regionCode,
-                                                   outcome.error ? describe(*outcome.error)
-                                                                 : tr("unknown error"))
-                                       << Qt::endl;
-                             }
-                             // The next listing starts once this operation has returned.
-                             QTimer::singleShot(0, [client, info, index, finish, next] {
-                                 (*next)(client, info, index + 1, finish);
-                             });
-                         });
-        op->start();
-    };
-    const int code = runLoop([this, portal, next](std::function<void(int)> finish) {
-        withClient(*portal, finish,
-                   [finish, next](WordPressClient *client, const PortalInfo &info) {
-                       (*next)(client, info, 0, finish);
-                   });
-    });
-    operation.reset();
-    *next = nullptr; // breaks the cycle next -> lambda -> next
-    return code;
 }
 
 QJsonArray PortalCommands::remotePostsJson(Library &library, qint64 listingId)

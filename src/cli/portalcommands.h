@@ -45,8 +45,6 @@ public:
     int test(const QString &name, bool json);
     int remove(const QString &name);
     int pull(const QString &name, bool json);
-    int publish(const QString &name, const QStringList &uuids, const QStringList &cities,
-                const QDateTime &publishAtUtc);
 
     /// Each post of a listing on the portals, for `show --json`.
     static QJsonArray remotePostsJson(Library &library, qint64 listingId);
@@ -54,7 +52,9 @@ public:
     /// URLs, and plain http to another machine without \a allowHttp.
     static QString checkUrl(const QString &url, bool allowHttp);
 
-private:
+    // Shared with the queue commands, which talk to the same portals.
+    /// The portal of that name (with the --password-stdin password set for
+    /// it), or nullopt after saying why there is none.
     std::optional<PortalInfo> findPortal(const QString &name);
     /// Runs the event loop until \a start's finish callback gives the exit code.
     int runLoop(const std::function<void(std::function<void(int)>)> &start);
@@ -63,8 +63,10 @@ private:
     /// connection errors itself.
     void withClient(const PortalInfo &portal, std::function<void(int)> finish,
                     std::function<void(WordPressClient *, const PortalInfo &)> then);
+    PortalConnector *connector() { return &m_connector; }
     int fail(const QString &message, int code = DataError);
 
+private:
     Library &m_library;
     QTextStream &m_out;
     QTextStream &m_err;

@@ -1,9 +1,10 @@
 #include "synccontroller.h"
 
-#include "publishoperation.h"
+#include "publishqueue.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QSet>
 
 namespace ListingDesk {
 
@@ -26,7 +27,9 @@ SyncController::~SyncController() = default;
 void SyncController::setNetworkAccessManager(QNetworkAccessManager *nam)
 {
     m_nam = nam;
-    // The connector's clients hold the old manager.
+    // The connector's clients hold the old manager, and the queue the connector.
+    delete m_queue;
+    m_queue = nullptr;
     delete m_connector;
     m_connector = nullptr;
 }
@@ -66,69 +69,111 @@ void SyncController::setBusy(bool busy)
     emit busyChanged(busy);
 }
 
+PublishQueue *SyncController::publishQueue()
+{
+    if (!m_queue) {
+        m_queue = new PublishQueue(m_library, connector(), mediaSourceOf(m_library), this);
+        m_queue->setSettings(m_queueSettings);
+        connect(m_queue, &PublishQueue::changed, this, &SyncController::reportQueueProgress);
+        connect(m_queue, &PublishQueue::idle, this, &SyncController::finishBatch);
+        connect(m_queue, &PublishQueue::portalUnavailable, this,
+                [this](const PortalInfo &portal, const QString &reason, bool needsPassword) {
+                    if (m_batch == 0 || portal.id != m_report.portal.id)
+                        return;
+                    m_report.connectionProblem = reason;
+                    m_report.needsPassword = needsPassword;
+                });
+    }
+    return m_queue;
+}
+
+void SyncController::setQueueSettings(const PublishQueueSettings &settings)
+{
+    m_queueSettings = settings;
+    if (m_queue)
+        m_queue->setSettings(settings);
+}
+
+void SyncController::resumeQueue()
+{
+    auto open = m_library.outbox().counts();
+    if (open && open.value().open() > 0)
+        publishQueue()->start();
+}
+
 void SyncController::publish(const PortalInfo &portal, const QList<qint64> &listingIds)
 {
     if (m_busy || listingIds.isEmpty())
         return;
-    setBusy(true);
+    PublishPlanner planner(m_library, portal, m_matcher);
+    const PublishPlan plan = planner.planPublish(listingIds);
     m_report = PublishReport{};
     m_report.portal = portal;
     m_report.listings = int(listingIds.size());
-    m_queue = listingIds;
-    emit progress(tr("Connecting to %1…").arg(portal.name), 0, m_report.listings);
-    connector()->connectTo(portal, this, [this](const Result<WordPressClient *> &client) {
-        if (!client) {
-            m_report.connectionProblem = client.error().message;
-            m_report.needsPassword = isMissingPassword(client.error());
-            m_queue.clear();
-            finishPublish();
-            return;
-        }
-        m_client = client.value();
-        publishNext();
-    });
+    for (const PlanProblem &problem : plan.problems)
+        m_report.failures << tr("“%1”: %2")
+                                 .arg(problem.title.isEmpty() ? listingTitle(problem.listingId)
+                                                              : problem.title,
+                                      problem.reasons.join(u' '));
+    if (plan.requests.isEmpty()) {
+        emit publishFinished(m_report);
+        return;
+    }
+    auto batch = publishQueue()->enqueue(portal, plan);
+    if (!batch) {
+        m_report.connectionProblem = batch.error().message;
+        emit publishFinished(m_report);
+        return;
+    }
+    m_batch = batch.value();
+    m_batchListings = listingIds;
+    setBusy(true);
+    emit progress(tr("Connecting to %1…").arg(portal.name), 0, int(plan.requests.size()));
+    publishQueue()->start();
 }
 
-void SyncController::publishNext()
+void SyncController::reportQueueProgress()
 {
-    if (m_queue.isEmpty() || !m_client)
-        return finishPublish();
-    const qint64 id = m_queue.takeFirst();
-    const int done = m_report.listings - int(m_queue.size()) - 1;
-    emit progress(tr("Publishing %1 of %2 to %3…")
-                      .arg(done + 1)
-                      .arg(m_report.listings)
-                      .arg(m_report.portal.name),
-                  done, m_report.listings);
-    auto *operation = new PublishOperation(m_library, m_client, m_report.portal, id,
-                                           mediaSourceOf(m_library), this);
-    connect(operation, &PublishOperation::finished, this, [this, operation, id] {
-        operation->deleteLater();
-        if (operation->succeeded()) {
+    if (m_batch == 0)
+        return;
+    const QueueProgress p = m_queue->progress({0, m_batch});
+    emit progress(tr("Publishing to %1: %2 of %3 posts…")
+                      .arg(m_report.portal.name)
+                      .arg(p.counts.finished())
+                      .arg(p.counts.total()),
+                  p.counts.finished(), p.counts.total());
+}
+
+void SyncController::finishBatch()
+{
+    if (m_batch == 0)
+        return;
+    auto jobs = m_library.outbox().jobs({0, m_batch});
+    QHash<qint64, QStringList> failed;
+    QSet<qint64> open;
+    if (jobs) {
+        for (const OutboxJob &job : jobs.value()) {
+            if (job.state == OutboxState::Failed)
+                failed[job.listingId] << tr("%1: %2").arg(
+                    m_library.regions().displayName(job.regionCode), job.lastError);
+            else if (!job.isFinished())
+                open.insert(job.listingId);
+        }
+    }
+    for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+        m_report.failures << tr("“%1”: %2").arg(listingTitle(it.key()), it.value().join(u"; "));
+    for (qint64 id : std::as_const(m_batchListings)) {
+        auto listing = m_library.listings().load(id);
+        if (listing && listing.value().status == ListingStatus::Published)
             ++m_report.succeeded;
-        } else {
-            QStringList reasons;
-            if (!operation->problem().isEmpty())
-                reasons << operation->problem();
-            for (const PublishOutcome &outcome : operation->outcomes()) {
-                if (outcome.ok || !outcome.error)
-                    continue;
-                const QString city = m_library.regions().displayName(outcome.regionCode);
-                reasons << tr("%1: %2").arg(city, describe(*outcome.error));
-            }
-            if (reasons.isEmpty())
-                reasons << tr("The portal did not take it.");
-            m_report.failures << tr("“%1”: %2").arg(listingTitle(id), reasons.join(u"; "));
-        }
-        publishNext();
-    });
-    operation->start();
-}
-
-void SyncController::finishPublish()
-{
-    m_client = nullptr;
-    emit progress({}, m_report.listings, m_report.listings);
+    }
+    if (!open.isEmpty() && m_report.connectionProblem.isEmpty())
+        m_report.connectionProblem =
+            tr("%n listings stay in the queue and are sent when the portal can be reached.",
+               nullptr, int(open.size()));
+    m_batch = 0;
+    m_batchListings.clear();
+    emit progress({}, 0, 0);
     setBusy(false);
     emit publishFinished(m_report);
 }

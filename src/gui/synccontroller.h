@@ -3,6 +3,7 @@
 #include "credentialstore.h"
 #include "library.h"
 #include "portalconnector.h"
+#include "publishqueue.h"
 #include "pulloperation.h"
 
 #include <QObject>
@@ -58,8 +59,21 @@ public:
 
     bool isBusy() const { return m_busy; }
 
-    /// Publishes the listings one after another, each to all its cities.
-    /// Ignored while another operation runs.
+    /// The persistent publish queue, made on first use.
+    PublishQueue *publishQueue();
+    void setQueueSettings(const PublishQueueSettings &settings);
+    /// Sensitive words the queue checks listings against (not owned).
+    void setSensitiveWords(const SensitiveWordMatcher *matcher)
+    {
+        m_matcher = matcher;
+        if (m_queue)
+            m_queue->setSensitiveWords(matcher);
+    }
+    /// Resumes jobs a previous run left in the outbox (quit, crash).
+    void resumeQueue();
+
+    /// Queues the listings for all their cities and reports when the queue
+    /// has sent them (publishFinished). Ignored while a pull runs.
     void publish(const PortalInfo &portal, const QList<qint64> &listingIds);
     /// Brings the portal's changes into the library.
     void pull(const PortalInfo &portal);
@@ -73,8 +87,8 @@ signals:
 
 private:
     void setBusy(bool busy);
-    void publishNext();
-    void finishPublish();
+    void reportQueueProgress();
+    void finishBatch();
     QString listingTitle(qint64 id);
 
     Library &m_library;
@@ -85,9 +99,12 @@ private:
     int m_timeoutMs = 30000;
     bool m_busy = false;
 
+    PublishQueue *m_queue = nullptr;
+    PublishQueueSettings m_queueSettings;
+    const SensitiveWordMatcher *m_matcher = nullptr;
     PublishReport m_report;
-    QList<qint64> m_queue;
-    QPointer<WordPressClient> m_client;
+    qint64 m_batch = 0; ///< the batch publish() queued; 0 when none runs
+    QList<qint64> m_batchListings;
 };
 
 } // namespace ListingDesk

@@ -84,30 +84,51 @@ void MediaPublisher::next(QString bodyHtml, QStringList pending, Done<QString> d
                          QStringLiteral("src=\"") + known.value().toHtmlEscaped() + u'"');
         return next(bodyHtml, pending, done);
     }
+    uploadOnce(hash,
+               [this, hash, bodyHtml, pending, done](const PortalResult<QString> &url) mutable {
+                   if (!url)
+                       return done(url.error());
+                   bodyHtml.replace(srcOf(hash),
+                                    QStringLiteral("src=\"") + url.value().toHtmlEscaped() + u'"');
+                   next(bodyHtml, pending, done);
+               });
+}
+
+void MediaPublisher::uploadOnce(const QString &hash, Done<QString> done)
+{
+    auto waiting = m_uploading.find(hash);
+    if (waiting != m_uploading.end()) {
+        waiting->append(std::move(done));
+        return;
+    }
     if (!m_source)
         return done(permanent(tr("This body has images, but no image store is connected.")));
-    auto blob = m_source(hash);
-    if (!blob)
+    auto read = m_source(hash);
+    if (!read)
         return done(permanent(tr("An image of this listing is missing from the library (%1).")
-                                  .arg(blob.error().message)));
+                                  .arg(read.error().message)));
+    const MediaBlob &blob = read.value();
     if (!m_client)
         return done(permanent(tr("The portal connection was closed.")));
-    const QString fileName =
-        blob.value().fileName.isEmpty() ? hash.left(16) : blob.value().fileName;
-    qCDebug(lcSync) << "uploading image" << hash.left(12) << blob.value().data.size() << "bytes";
-    m_client->uploadMedia(
-        blob.value().data, blob.value().mimeType, fileName, this,
-        [this, hash, bodyHtml, pending, done](const PortalResult<RemoteMedia> &uploaded) mutable {
-            if (!uploaded)
-                return done(uploaded.error());
-            const QString url = uploaded.value().sourceUrl.toString();
-            if (auto recorded = m_library.remotePosts().recordMediaUpload(m_portalId, hash,
-                                                                          uploaded.value().id, url);
-                !recorded)
-                return done(permanent(recorded.error().message));
-            bodyHtml.replace(srcOf(hash), QStringLiteral("src=\"") + url.toHtmlEscaped() + u'"');
-            next(bodyHtml, pending, done);
-        });
+    m_uploading.insert(hash, {std::move(done)});
+    const QString fileName = blob.fileName.isEmpty() ? hash.left(16) : blob.fileName;
+    qCDebug(lcSync) << "uploading image" << hash.left(12) << blob.data.size() << "bytes";
+    m_client->uploadMedia(blob.data, blob.mimeType, fileName, this,
+                          [this, hash](const PortalResult<RemoteMedia> &uploaded) {
+                              PortalResult<QString> url = QString();
+                              if (!uploaded) {
+                                  url = uploaded.error();
+                              } else {
+                                  url = uploaded.value().sourceUrl.toString();
+                                  if (auto recorded = m_library.remotePosts().recordMediaUpload(
+                                          m_portalId, hash, uploaded.value().id, url.value());
+                                      !recorded)
+                                      url = permanent(recorded.error().message);
+                              }
+                              const QList<Done<QString>> waiters = m_uploading.take(hash);
+                              for (const Done<QString> &waiter : waiters)
+                                  waiter(url);
+                          });
 }
 
 } // namespace ListingDesk

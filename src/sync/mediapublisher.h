@@ -3,6 +3,7 @@
 #include "library.h"
 #include "wordpressclient.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -26,7 +27,8 @@ using MediaSource = std::function<Result<MediaBlob>(const QString &sha256)>;
 MediaSource mediaSourceOf(Library &library);
 
 /// Uploads the local images a body refers to, each at most once per portal,
-/// and rewrites the body to the URLs the portal gave them.
+/// and rewrites the body to the URLs the portal gave them. Jobs running at
+/// the same time that need the same image wait for the one upload.
 class MediaPublisher : public QObject
 {
     Q_OBJECT
@@ -44,11 +46,14 @@ public:
 
 private:
     void next(QString bodyHtml, QStringList pending, Done<QString> done);
+    /// The portal URL of one image, uploading it unless an upload of it runs.
+    void uploadOnce(const QString &hash, Done<QString> done);
 
     Library &m_library;
     QPointer<WordPressClient> m_client;
     qint64 m_portalId;
     MediaSource m_source;
+    QHash<QString, QList<Done<QString>>> m_uploading; // image hash -> who waits for its URL
 };
 
 } // namespace ListingDesk

@@ -64,6 +64,9 @@ RestJob::~RestJob()
 
 void RestJob::start()
 {
+    // A paced job may be aborted before its turn comes.
+    if (m_finished || m_reply)
+        return;
     send();
 }
 

@@ -40,14 +40,25 @@ void TermResolver::withTerms(const QString &taxonomy, Done<bool> done)
 {
     if (m_terms.contains(taxonomy))
         return done(true);
+    // Jobs running side by side share one fetch of the portal's terms.
+    auto waiting = m_fetching.find(taxonomy);
+    if (waiting != m_fetching.end()) {
+        waiting->append(std::move(done));
+        return;
+    }
     if (!m_client)
         return done(permanent(tr("The portal connection was closed.")));
+    m_fetching.insert(taxonomy, {std::move(done)});
     m_client->fetchTerms(taxonomy, this,
-                         [this, taxonomy, done](const PortalResult<QList<RemoteTerm>> &terms) {
-                             if (!terms)
-                                 return done(terms.error());
-                             m_terms.insert(taxonomy, terms.value());
-                             done(true);
+                         [this, taxonomy](const PortalResult<QList<RemoteTerm>> &terms) {
+                             PortalResult<bool> result = true;
+                             if (terms)
+                                 m_terms.insert(taxonomy, terms.value());
+                             else
+                                 result = terms.error();
+                             const QList<Done<bool>> waiters = m_fetching.take(taxonomy);
+                             for (const Done<bool> &waiter : waiters)
+                                 waiter(result);
                          });
 }
 

@@ -61,7 +61,8 @@ private:
     Library &m_library;
     QPointer<WordPressClient> m_client;
     PortalInfo m_portal;
-    QHash<QString, TermList> m_terms; // taxonomy -> the portal's terms, once fetched
+    QHash<QString, TermList> m_terms;             // taxonomy -> the portal's terms, once fetched
+    QHash<QString, QList<Done<bool>>> m_fetching; // taxonomy -> who waits for its fetch
 };
 
 } // namespace ListingDesk

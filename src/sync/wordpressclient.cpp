@@ -1,5 +1,7 @@
 #include "wordpressclient.h"
 
+#include <QTimer>
+
 #include "synclog.h"
 #include "wordpressjson.h"
 
@@ -86,7 +88,20 @@ RestJob *WordPressClient::startJob(const QByteArray &verb, const QString &route,
     if (authenticate && !m_authorization.isEmpty())
         request.setRawHeader("Authorization", m_authorization);
     auto *job = new RestJob(m_nam, request, verb, body, m_endpoint.timeoutMs, this);
-    job->start();
+    if (m_spacingMs <= 0) {
+        job->start();
+        return job;
+    }
+    // Requests take turns: each starts at least m_spacingMs after the one before.
+    if (!m_pace.isValid())
+        m_pace.start();
+    const qint64 now = m_pace.elapsed();
+    const qint64 slot = std::max(now, m_nextSlotMs);
+    m_nextSlotMs = slot + m_spacingMs;
+    if (slot == now)
+        job->start();
+    else
+        QTimer::singleShot(int(slot - now), job, &RestJob::start);
     return job;
 }
 

@@ -4,12 +4,14 @@
 #include "restjob.h"
 #include "wordpresstypes.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,6 +46,9 @@ public:
     WordPressClient(QNetworkAccessManager *nam, PortalEndpoint endpoint, QObject *parent = nullptr);
 
     const PortalEndpoint &endpoint() const { return m_endpoint; }
+    /// The least time between the starts of two requests to this portal
+    /// (politeness towards a small site); 0 sends at once.
+    void setMinimumSpacingMs(int ms) { m_spacingMs = std::max(0, ms); }
     /// The REST root, e.g. http://127.0.0.1:8080/wp-json
     QUrl restRoot() const { return m_restRoot; }
     /// The absolute URL of a route such as "/wp/v2/posts".
@@ -123,6 +128,9 @@ private:
     PortalEndpoint m_endpoint;
     QUrl m_restRoot;
     QByteArray m_authorization;
+    int m_spacingMs = 0;
+    QElapsedTimer m_pace;    ///< runs from the first request on
+    qint64 m_nextSlotMs = 0; ///< m_pace time at which the next request may start
 };
 
 } // namespace ListingDesk
