@@ -171,13 +171,14 @@ Result<QList<qint64>> OutboxRepository::enqueue(qint64 portalId, qint64 batchId,
                                  "?, ?) RETURNING id"));
         QList<qint64> ids;
         for (const OutboxRequest &r : requests) {
+            const QDateTime due = r.notBefore.isValid() && r.notBefore > now ? r.notBefore : now;
             if (auto done = waiting.exec({portalId, r.listingId, r.regionCode}); !done)
                 return done.error();
             if (waiting.next()) {
                 const qint64 id = waiting.value(0).toLongLong();
                 waiting.query().finish();
                 if (auto done = change.exec({outboxActionKey(r.action), r.idempotencyKey,
-                                             sqlTime(r.publishAt), batchId, sqlTime(now), id});
+                                             sqlTime(r.publishAt), batchId, sqlTime(due), id});
                     !done)
                     return done.error();
                 ids << id;
@@ -185,7 +186,7 @@ Result<QList<qint64>> OutboxRepository::enqueue(qint64 portalId, qint64 batchId,
             }
             if (auto done = insert.exec(
                     {portalId, r.listingId, r.regionCode, outboxActionKey(r.action),
-                     r.idempotencyKey, sqlTime(r.publishAt), sqlTime(now), batchId, sqlTime(now)});
+                     r.idempotencyKey, sqlTime(r.publishAt), sqlTime(due), batchId, sqlTime(now)});
                 !done)
                 return done.error();
             if (!insert.next())

@@ -75,6 +75,9 @@ struct OutboxRequest
     OutboxAction action = OutboxAction::Create;
     QString idempotencyKey;
     QDateTime publishAt;
+    /// Not sent before this time (invalid: at once). Queueing again moves it,
+    /// so a listing being edited is updated once the edits settle.
+    QDateTime notBefore;
 };
 
 /// Jobs per state, for a progress bar.

@@ -148,6 +148,17 @@ void TestOutboxRepository::queueingAPostAgainChangesItsWaitingJob()
     auto batch = outbox().newBatchId();
     LD_VERIFY_OK(batch);
     QCOMPARE(batch.value(), qint64(4));
+
+    // An update queued while the user edits waits for the edits to settle,
+    // and each new save moves the wait on instead of adding a job.
+    OutboxRequest settle = request(m_listings[1], QStringLiteral("110100"), OutboxAction::Update);
+    settle.notBefore = m_now.addSecs(30);
+    const auto waiting = queue({settle}, 5);
+    settle.notBefore = m_now.addSecs(45);
+    QCOMPARE(queue({settle}, 5), waiting);
+    auto settled = outbox().job(waiting.first());
+    LD_VERIFY_OK(settled);
+    QCOMPARE(settled.value()->nextAttemptAt, m_now.addSecs(45));
 }
 
 void TestOutboxRepository::claimTakesDueJobsInOrder()
