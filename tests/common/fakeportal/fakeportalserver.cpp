@@ -229,6 +229,9 @@ private:
         if (m_method != "HEAD")
             out += cut ? response.body.left(response.sendBytes) : response.body;
         m_socket->write(out);
+        // Into the kernel now rather than on the next event loop pass: after
+        // POST /__fake/quit there may be none.
+        m_socket->flush();
         if (keepAlive) {
             m_state = State::Head;
             return;

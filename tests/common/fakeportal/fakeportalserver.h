@@ -26,8 +26,12 @@
 //   aborted without a byte of answer. The client sees "remote host closed",
 //   never the injected error code: a refused connect, a DNS failure or a TLS
 //   handshake cannot be reproduced on a connection already accepted. Qt
-//   also resends a request whose connection closed before any answer (up to
-//   twice), so such a fault reaches the client only if it fires every time.
+//   also resends a request whose connection closed before any byte of answer
+//   (once, POST included), so such a fault reaches the client only if it
+//   fires twice in a row; with afterCommit the portal then applies a create
+//   twice, as a real server dying after its commit would make it.
+// - Truncate and Reset both reach Qt as RemoteHostClosedError (it knows the
+//   Content-Length), not as a short body: either way a Transient error.
 // - Status, HtmlPage, InvalidJson, Redirect: ordinary answers, as in-process.
 //
 // Requests under /__fake/ are the control API, never faulted nor recorded:
