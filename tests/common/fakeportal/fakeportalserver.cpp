@@ -79,10 +79,13 @@ public:
     FakePortalConnection(FakePortalServer *server, QTcpSocket *socket)
         : QObject(server), m_server(server), m_socket(socket)
     {
+        ++m_server->m_open;
         m_socket->setParent(this);
         connect(m_socket, &QTcpSocket::readyRead, this, &FakePortalConnection::onReadyRead);
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     }
+
+    ~FakePortalConnection() override { --m_server->m_open; }
 
 private:
     enum class State {
@@ -322,7 +325,12 @@ FakePortalServer::FakePortalServer(FakePortal *portal, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &FakePortalServer::onNewConnection);
 }
 
-FakePortalServer::~FakePortalServer() = default;
+FakePortalServer::~FakePortalServer()
+{
+    // The connections (the only children) count themselves out in m_open,
+    // so they go while this object is still whole.
+    qDeleteAll(findChildren<QObject *>(Qt::FindDirectChildrenOnly));
+}
 
 bool FakePortalServer::listen(quint16 port)
 {
@@ -339,11 +347,6 @@ QUrl FakePortalServer::serverUrl() const
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_server.serverPort());
     return url;
-}
-
-int FakePortalServer::openConnections() const
-{
-    return int(findChildren<FakePortalConnection *>(Qt::FindDirectChildrenOnly).size());
 }
 
 void FakePortalServer::onNewConnection()

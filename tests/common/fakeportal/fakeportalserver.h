@@ -94,7 +94,7 @@ public:
     /// TCP connections accepted so far (keep-alive keeps this small).
     int acceptedConnections() const { return m_accepted; }
     /// TCP connections open now.
-    int openConnections() const;
+    int openConnections() const { return m_open; }
 
 signals:
     /// POST /__fake/quit was answered.
@@ -114,6 +114,7 @@ private:
     FaultMix m_mix;
     int m_latencyMs = 0;
     int m_accepted = 0;
+    int m_open = 0;
 };
 
 } // namespace ListingDesk::Testing
