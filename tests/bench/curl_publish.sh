@@ -77,7 +77,11 @@ fi
 paragraph='<p>本房源位于朝阳区望京核心地段，步行五分钟即可到达地铁站，周边配套齐全，大型超市、菜市场、银行、医院一应俱全。小区绿化率高，环境安静，物业管理规范，二十四小时保安巡逻，居住安心。</p>'
 facts='<ul><li>户型：两室一厅一卫，建筑面积八十五平方米</li><li>楼层：中间楼层，共十八层，有电梯</li><li>朝向：南北通透，采光充足</li><li>装修：精装修，家具家电齐全，拎包入住</li></ul>'
 caption='<figure><img src=/wp-content/uploads/2026/01/living-room.jpg alt=客厅><figcaption>客厅实拍，阳光充足</figcaption></figure>'
-article="<h2>房源介绍</h2>$paragraph$paragraph$facts$caption<h2>交通出行</h2>$paragraph<h2>看房须知</h2>$paragraph$paragraph<p>联系人：王先生，看房请提前预约，中介勿扰。</p>"
+transport='<p>距离地铁十四号线望京南站约四百米，多条公交线路经过小区门口，驾车十分钟上机场高速，二十分钟到达国贸商圈。早晚高峰出行方便，附近有共享单车停放点，上下班通勤省心省时。</p>'
+rent='<p>月租金五千八百元，押一付三，包含物业费和网费，水电燃气按实际使用缴纳。租期一年起，长租可适当优惠。房东为人友善，随时可以沟通维修问题，入住前全屋深度保洁。</p>'
+area='<p>小区为二零一二年建成的品质社区，人车分流，中心花园有儿童游乐区和健身步道。周边有两所重点小学和一所中学，步行可达，适合有孩子的家庭。楼下便利店、咖啡馆、健身房营业到深夜。</p>'
+bedroom='<figure><img src=/wp-content/uploads/2026/01/bedroom.jpg alt=主卧><figcaption>主卧朝南，带飘窗和衣柜</figcaption></figure>'
+article="<h2>房源介绍</h2>$paragraph$paragraph$facts$caption$bedroom<h2>小区环境</h2>$area<h2>交通出行</h2>$transport$paragraph<h2>租金说明</h2>$rent<h2>看房须知</h2>$paragraph$paragraph<p>联系人：王先生，看房请提前预约，中介勿扰。</p>"
 
 i=1
 while [ "$i" -le "$count" ]; do
