@@ -154,6 +154,9 @@ public:
     explicit FakePortal(const QUrl &baseUrl = QUrl(QStringLiteral("http://portal.test")));
 
     QUrl baseUrl() const { return m_baseUrl; }
+    /// Moves the site, e.g. to the address a FakePortalServer listens on,
+    /// so that the links and source URLs it answers with work there.
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     /// True when the URL is on the portal's host (any scheme: an https
     /// upgrade reaches the same site).
     bool servesHost(const QUrl &url) const;
