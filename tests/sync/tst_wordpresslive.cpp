@@ -8,6 +8,7 @@
 // edit pulled; a conflict detected; a remote deletion (for good and to the
 // trash) reported and never re-created.
 
+#include "livewordpress.h"
 #include "testlibrary.h"
 
 #include <QBuffer>
@@ -33,42 +34,6 @@ namespace {
 
 const QString changzhi = u"140400"_s;
 const QString portalName = u"测试网站"_s;
-
-struct Portal
-{
-    QString baseUrl;
-    QString user;
-    QString password;
-};
-
-struct CliRun
-{
-    QStringList arguments;
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QString describe() const
-    {
-        return u"listingdesk-cli %1\n  exit code %2\n  stdout: %3\n  stderr: %4"_s.arg(
-            arguments.join(u' '), QString::number(exitCode), out, err);
-    }
-};
-
-#define RUN_CLI(var, ...)                                                                          \
-    const CliRun var = runCli(__VA_ARGS__);                                                        \
-    QVERIFY2(var.finished, qPrintable(var.describe()))
-#define EXPECT_EXIT(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).describe()))
-
-/// An answer of the portal's REST API.
-struct Rest
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-};
 
 // A small picture that is different on every run, so the portal's media
 // library never already holds it.
@@ -111,16 +76,22 @@ private slots:
     void remoteDeletionReported();
 
 private:
-    bool loadPortal(const QString &mode, Portal *portal);
-    CliRun runCli(const QString &db, const QStringList &arguments);
+    bool loadPortal(const QString &mode, Portal *portal) { return m_live.loadPortal(mode, portal); }
+    CliRun runCli(const QString &db, const QStringList &arguments)
+    {
+        return m_live.runCli(m_current, db, arguments);
+    }
     /// Adds the portal to the library at \a db and runs `portal test`; the mode it found.
     QString connect(const QString &db, const Portal &portal);
     Rest rest(const QByteArray &verb, const Portal &portal, const QString &route,
-              const QJsonObject &body = {});
+              const QJsonObject &body = {})
+    {
+        return m_live.rest(verb, portal, route, body);
+    }
     QJsonObject showJson(const QString &db, const QString &uuid);
     QJsonObject pullJson(const QString &db);
 
-    QNetworkAccessManager m_nam;
+    LiveWordPress m_live;
     Portal m_current;
 };
 
@@ -130,48 +101,6 @@ void TestWordPressLive::initTestCase()
         QSKIP("LISTINGDESK_SKIP_PORTAL_TESTS=1: no test WordPress runs here");
     QVERIFY2(QFileInfo(QStringLiteral(LISTINGDESK_CLI_PATH)).isExecutable(),
              LISTINGDESK_CLI_PATH " is not built");
-}
-
-bool TestWordPressLive::loadPortal(const QString &mode, Portal *portal)
-{
-    const QByteArray variable =
-        mode == QLatin1String("plugin") ? "LISTINGDESK_WP_PLUGIN_ENV" : "LISTINGDESK_WP_PLAIN_ENV";
-    QFile file(qEnvironmentVariable(variable.constData()));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QHash<QString, QString> values;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            values.insert(QString::fromUtf8(line.left(eq)),
-                          QString::fromUtf8(line.mid(eq + 1)).trimmed());
-    }
-    portal->baseUrl = values.value(u"WP_BASE_URL"_s);
-    portal->user = values.value(u"WP_USER"_s);
-    portal->password = values.value(u"WP_APP_PASSWORD"_s);
-    return !portal->baseUrl.isEmpty() && !portal->user.isEmpty() && !portal->password.isEmpty();
-}
-
-CliRun TestWordPressLive::runCli(const QString &db, const QStringList &arguments)
-{
-    CliRun run;
-    run.arguments = QStringList{u"--db"_s, db} + arguments;
-    QProcess process;
-    process.setProgram(QStringLiteral(LISTINGDESK_CLI_PATH));
-    process.setArguments(run.arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.insert(u"LISTINGDESK_NO_KEYCHAIN"_s, u"1"_s);
-    // How a cron job on a headless machine gives the password.
-    environment.insert(u"LISTINGDESK_PORTAL_PASSWORD"_s, m_current.password);
-    process.setProcessEnvironment(environment);
-    process.start();
-    run.finished = process.waitForStarted(30000) && process.waitForFinished(240000) &&
-                   process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
 }
 
 QString TestWordPressLive::connect(const QString &db, const Portal &portal)
@@ -189,27 +118,6 @@ QString TestWordPressLive::connect(const QString &db, const Portal &portal)
         return {};
     }
     return report.value(u"mode"_s).toString();
-}
-
-Rest TestWordPressLive::rest(const QByteArray &verb, const Portal &portal, const QString &route,
-                             const QJsonObject &body)
-{
-    const QUrl url =
-        route.startsWith(u"http"_s) ? QUrl(route) : QUrl(portal.baseUrl + u"/wp-json"_s + route);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization",
-                         "Basic " + (portal.user + u':' + portal.password).toUtf8().toBase64());
-    request.setRawHeader("Content-Type", "application/json");
-    QNetworkReply *reply = m_nam.sendCustomRequest(
-        request, verb, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Rest result;
-    if (reply->isFinished() || finished.wait(60000)) {
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-    }
-    reply->deleteLater();
-    return result;
 }
 
 QJsonObject TestWordPressLive::showJson(const QString &db, const QString &uuid)
