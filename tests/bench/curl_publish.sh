@@ -3,7 +3,11 @@
 # achieves against the same endpoint, so that listingdesk-cli's figure can be
 # read side by side with it.
 #
-#   tests/bench/curl_publish.sh BASE_URL USER PASSWORD COUNT JOBS
+#   tests/bench/curl_publish.sh BASE_URL USER PASSWORD COUNT JOBS [--with-lookup]
+#
+# --with-lookup sends before each create the GET that looks the client key up
+# (what listingdesk-cli does so that a retried create never duplicates), so
+# both sides send the same requests.
 #
 # Creates the category and city (a tag on plain WordPress) first, writes COUNT
 # create requests (Chinese title, a ~3 KB Chinese HTML article, category, city,
@@ -19,9 +23,17 @@
 #   tests/bench/curl_publish.sh http://127.0.0.1:PORT editor 'abcd efgh ijkl mnop qrst uvwx' 300 6
 set -eu
 
-if [ $# -ne 5 ]; then
-    echo "usage: $0 BASE_URL USER PASSWORD COUNT JOBS" >&2
+if [ $# -ne 5 ] && [ $# -ne 6 ]; then
+    echo "usage: $0 BASE_URL USER PASSWORD COUNT JOBS [--with-lookup]" >&2
     exit 2
+fi
+lookup=0
+if [ $# -eq 6 ]; then
+    [ "$6" = --with-lookup ] || {
+        echo "$0: unknown option $6" >&2
+        exit 2
+    }
+    lookup=1
 fi
 base=${1%/}
 user=$2
@@ -96,6 +108,17 @@ while [ "$i" -le "$count" ]; do
     {
         # "next" separates transfers; one after the last would be an empty one.
         [ "$i" -gt 1 ] && echo 'next'
+        if [ "$lookup" = 1 ]; then
+            if [ "$plugin" = 1 ]; then
+                find="listingdesk_client_key=$key"
+            else
+                find="slug=$key,${key}__trashed"
+            fi
+            echo 'url = "'"$base"'/wp-json/wp/v2/posts?context=edit&status=publish,future,draft,pending,private,trash&per_page=2&'"$find"'"'
+            echo "$auth"
+            echo 'output = "/dev/null"'
+            echo 'next'
+        fi
         echo 'url = "'"$base"'/wp-json/wp/v2/posts"'
         echo "$auth"
         echo 'header = "Content-Type: application/json; charset=utf-8"'
@@ -111,6 +134,7 @@ curl --parallel --parallel-max "$jobs" --no-progress-meter -K "$work/requests.co
 end=$(date +%s.%N)
 
 created=$(grep -c '^201$' "$work/codes" || true)
+# The lookups write no code line (their output goes to /dev/null without write-out).
 awk -v n="$created" -v a="$start" -v b="$end" -v j="$jobs" 'BEGIN {
     s = b - a
     printf "curl: %d posts in %.2f s = %.1f posts/s (jobs %d)\n", n, s, (s > 0 ? n / s : 0), j
