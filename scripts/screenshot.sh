@@ -4,7 +4,7 @@
 # the city and category pickers (docs/city-picker*.png, docs/category-picker*.png) and
 # the statistics view (docs/statistics.png, docs/statistics-zh.png), the
 # welcome view of an empty library (docs/welcome.png, docs/welcome-zh.png) and
-# the settings dialog (docs/settings.png).
+# the settings and portal accounts dialogs (docs/settings*.png, docs/portals*.png).
 # Usage: scripts/screenshot.sh [BUILD_DIR]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,9 +21,10 @@ library="$work/library.sqlite"
 # the statistics view gets made-up portal figures: every listing published to
 # each of its cities over the last three weeks, with view counts.
 sqlite3 "$library" <<'SQL'
-INSERT INTO portals (name, base_url) VALUES ('demo', 'https://portal.example/');
+INSERT INTO portals (name, base_url, username)
+VALUES ('长治信息港', 'https://www.czxxg.example/', 'editor');
 INSERT INTO remote_posts (listing_id, portal_id, region_code, client_key, state, views, published_at)
-SELECT lr.listing_id, (SELECT id FROM portals WHERE name = 'demo'), lr.region_code,
+SELECT lr.listing_id, (SELECT id FROM portals WHERE name = '长治信息港'), lr.region_code,
        'demo-' || lr.listing_id || '-' || lr.region_code, 'published',
        (lr.listing_id * 37 + length(lr.region_code) * 11) % 120 + 3,
        strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((lr.listing_id * 7) % 21) || ' days')
