@@ -70,7 +70,7 @@ QColor notFoundBackground(const QPalette &palette)
 QPalette darkPalette()
 {
     const QColor text(0xe8, 0xe8, 0xe8);
-    const QColor disabledText(0x80, 0x80, 0x80);
+    const QColor disabledText(0x9a, 0x9a, 0x9a); // hints are disabled labels: keep them legible
     QPalette dark(QColor(0x35, 0x35, 0x35), QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, text);
