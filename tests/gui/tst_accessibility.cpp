@@ -174,6 +174,7 @@ private slots:
     void shortcutsDialog();
     void sensitiveWordsDialog();
     void linkDialog();
+    void formattingToolbarIsOneTabStop();
     void auditCatchesProblems();
 
 private:
@@ -344,6 +345,43 @@ void TestAccessibility::linkDialog()
     auto *dialog = show(new LinkDialog(m_window.get()));
     QVERIFY(dialog);
     AUDIT(dialog);
+}
+
+// 25 formatting buttons between the form and the article would make Tab
+// useless: the toolbar is one stop, and the arrow keys walk along it.
+void TestAccessibility::formattingToolbarIsOneTabStop()
+{
+    openWindow(true);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QWidget *toolBar = m_window->findChild<QWidget *>(QStringLiteral("articleToolBar"));
+    QWidget *article = m_window->findChild<QWidget *>(QStringLiteral("bodyTextEdit"));
+    QWidget *ready = m_window->findChild<QWidget *>(QStringLiteral("readyCheckBox"));
+    QVERIFY(toolBar && article && ready);
+    const QList<QWidget *> chain = tabChain(m_window.get());
+    const auto inToolBar = [toolBar](QWidget *w) { return toolBar->isAncestorOf(w); };
+    QCOMPARE(std::count_if(chain.begin(), chain.end(), inToolBar), 1);
+    const qsizetype stop = std::find_if(chain.begin(), chain.end(), inToolBar) - chain.begin();
+    QCOMPARE(chain.value(stop - 1), ready);
+    QCOMPARE(chain.value(stop + 1), article);
+
+    article->setFocus();
+    QTest::keyClick(article, Qt::Key_Tab, Qt::ShiftModifier);
+    QWidget *first = QApplication::focusWidget();
+    QVERIFY(inToolBar(first));
+    QTest::keyClick(first, Qt::Key_Left); // already at the start: stays
+    QCOMPARE(QApplication::focusWidget(), first);
+    QTest::keyClick(first, Qt::Key_End);
+    QWidget *last = QApplication::focusWidget();
+    QVERIFY(inToolBar(last) && last != first);
+    QVERIFY(last->isEnabled());
+    // The last control used is where Tab comes back to.
+    QTest::keyClick(last, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), article);
+    QTest::keyClick(article, Qt::Key_Tab, Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget(), last);
+    QTest::keyClick(last, Qt::Key_Tab, Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget(), ready);
 }
 
 // The audit itself can fail: a nameless icon button and a backwards Tab are caught.
