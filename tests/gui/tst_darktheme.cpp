@@ -154,9 +154,8 @@ void TestDarkTheme::themeColoursAreReadable_data()
 void TestDarkTheme::themeColoursAreReadable()
 {
     QFETCH(bool, dark);
-    const QPalette palette =
-        dark ? ThemeColors::darkPalette()
-             : QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    const QPalette palette = dark ? ThemeColors::darkPalette() : fusion->standardPalette();
     QCOMPARE(ThemeColors::isDark(palette), dark);
     const QColor text = palette.color(QPalette::Text);
     for (QPalette::ColorRole role : {QPalette::Window, QPalette::Base}) {
