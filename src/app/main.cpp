@@ -2,6 +2,7 @@
 #include "library.h"
 #include "mainwindow.h"
 #include "testscript.h"
+#include "themecolors.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -22,6 +23,13 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("listingdesk"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("listingdesk"),
                                                  QIcon(QStringLiteral(":/icons/listingdesk.svg"))));
+
+    // Hidden switch for checking contrast (screenshots, manual checks): the
+    // Fusion style with a dark palette, whatever the desktop's theme is.
+    if (qEnvironmentVariableIntValue("LISTINGDESK_FORCE_DARK") == 1) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(ThemeColors::darkPalette());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -7,6 +7,7 @@
 #include "flowlayout.h"
 #include "htmlsanitizer.h"
 #include "linkdialog.h"
+#include "rovingfocus.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -230,6 +231,7 @@ void ArticleEditor::buildToolBar()
         m_textEdit->setFocus();
     });
     flow->addWidget(m_headingCombo);
+    QList<QWidget *> items{m_headingCombo};
 
     static const char *const groups[] = {"boldAction",
                                          "italicAction",
@@ -285,7 +287,20 @@ void ArticleEditor::buildToolBar()
         if (!action->icon().isNull())
             button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         flow->addWidget(button);
+        items << button;
     }
+    m_toolBarFocus = new RovingFocus(this);
+    m_toolBarFocus->setItems(items);
+}
+
+void ArticleEditor::setTabOrderAfter(QWidget *previous)
+{
+    for (QWidget *item : m_toolBarFocus->items()) {
+        setTabOrder(previous, item);
+        previous = item;
+    }
+    setTabOrder(previous, m_textEdit);
+    setTabOrder(m_textEdit, m_sourceEdit);
 }
 
 void ArticleEditor::setMediaRepository(MediaRepository *media)

@@ -14,6 +14,7 @@ class QTextEdit;
 
 namespace ListingDesk {
 
+class RovingFocus;
 class ArticleTextEdit;
 class LinkDialog;
 class MediaRepository;
@@ -62,6 +63,9 @@ public:
     void removeLink();
     bool insertImageFile(const QString &path);
     void insertTable(int rows, int columns);
+    /// Puts the formatting toolbar (one Tab stop) and then the text right
+    /// after \a previous in Tab order: top to bottom, as they are shown.
+    void setTabOrderAfter(QWidget *previous);
 
 signals:
     /// The article changed by the user (typing, formatting, source edits).
@@ -112,6 +116,7 @@ private:
     QStackedWidget *m_stack;
     QWidget *m_toolBar = nullptr;
     QComboBox *m_headingCombo = nullptr;
+    RovingFocus *m_toolBarFocus = nullptr;
     QHash<QString, QAction *> m_actions;
     QPointer<LinkDialog> m_linkDialog;
     bool m_loading = false;

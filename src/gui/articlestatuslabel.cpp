@@ -1,6 +1,7 @@
 #include "articlestatuslabel.h"
 
 #include "textstats.h"
+#include "themecolors.h"
 
 #include <QTextDocument>
 
@@ -61,12 +62,19 @@ void ArticleStatusLabel::update()
                         .arg(stats.characters)
                         .arg(portal.bodyLimit);
     }
-    if (!over.isEmpty()) {
+    if (!over.isEmpty())
         text += QStringLiteral(" · ") + over.join(QStringLiteral("; "));
-        setStyleSheet(QStringLiteral("color: #e53935; font-weight: bold;"));
-    } else {
-        setStyleSheet({});
+    // An error colour fit for the surrounding palette, light or dark; a
+    // default-constructed palette inherits the parent's again.
+    QPalette colours;
+    if (!over.isEmpty()) {
+        const QPalette around = parentWidget() ? parentWidget()->palette() : palette();
+        colours.setColor(QPalette::WindowText, ThemeColors::errorText(around));
     }
+    setPalette(colours);
+    QFont bold = font();
+    bold.setBold(!over.isEmpty());
+    setFont(bold);
     setText(text);
 }
 

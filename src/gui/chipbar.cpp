@@ -32,6 +32,7 @@ void ChipBar::setChips(const QStringList &keys, const QStringList &labels)
     }
     m_chips.clear();
     m_keys = keys;
+    QWidget *previous = m_tabPredecessor;
     for (int i = 0; i < keys.size(); ++i) {
         auto *chip = new QToolButton(this);
         chip->setObjectName(QStringLiteral("chip_") + keys.at(i));
@@ -47,6 +48,9 @@ void ChipBar::setChips(const QStringList &keys, const QStringList &labels)
         connect(chip, &QToolButton::clicked, this, [this, key] { emit chipRemoved(key); });
         m_layout->addWidget(chip);
         m_chips << chip;
+        if (previous)
+            setTabOrder(previous, chip);
+        previous = chip;
     }
     m_placeholder->setVisible(keys.isEmpty());
     updateGeometry();

@@ -21,6 +21,9 @@ public:
     void setChips(const QStringList &keys, const QStringList &labels);
     QStringList keys() const { return m_keys; }
     void setPlaceholderText(const QString &text);
+    /// New chips join the Tab order right after \a widget, where they are
+    /// shown, instead of at the end of the window's chain.
+    void setTabPredecessor(QWidget *widget) { m_tabPredecessor = widget; }
 
 signals:
     /// The user removed a chip.
@@ -34,6 +37,7 @@ private:
     QLabel *m_placeholder;
     QStringList m_keys;
     QList<QWidget *> m_chips;
+    QWidget *m_tabPredecessor = nullptr;
 };
 
 } // namespace ListingDesk

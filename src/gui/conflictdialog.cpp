@@ -3,6 +3,7 @@
 #include "conflictresolver.h"
 #include "htmltext.h"
 #include "library.h"
+#include "themecolors.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -51,7 +52,12 @@ QString articleWords(const QString &html)
     return htmlToPlainText(html).simplified();
 }
 
-const QString differsStyle = QStringLiteral("background-color: #fff1b8;");
+// A tint of the palette's base with its own text colour: readable in a dark theme too.
+QString differsStyle(const QPalette &palette)
+{
+    return QStringLiteral("background-color: %1; color: %2;")
+        .arg(ThemeColors::changedBackground(palette).name(), palette.color(QPalette::Text).name());
+}
 
 } // namespace
 
@@ -70,7 +76,8 @@ ConflictDialog::ConflictDialog(Library &library, qint64 listingId, QWidget *pare
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("conflictErrorLabel"));
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("color: %1;").arg(ThemeColors::errorText(palette()).name()));
 
     auto *buttons = new QDialogButtonBox(this);
     m_keepMineButton = buttons->addButton(tr("Keep &Mine"), QDialogButtonBox::AcceptRole);
@@ -176,7 +183,8 @@ void ConflictDialog::addRow(const QString &key, const QString &label, const QStr
     name->setObjectName(key + QStringLiteral("FieldLabel"));
     name->setAlignment(Qt::AlignRight | Qt::AlignTop);
     if (differs)
-        name->setStyleSheet(QStringLiteral("font-weight: bold; color: #8a5a00;"));
+        name->setStyleSheet(QStringLiteral("font-weight: bold; color: %1;")
+                                .arg(ThemeColors::warningText(palette()).name()));
     name->setToolTip(differs ? tr("The two versions differ here.") : tr("Both versions agree."));
     int column = 1;
     for (const QString &text : {mine, theirs}) {
@@ -187,7 +195,8 @@ void ConflictDialog::addRow(const QString &key, const QString &label, const QStr
             browser->setHtml(text); // rendered as the reader sees it
             browser->setMinimumHeight(180);
             if (differs)
-                browser->setStyleSheet(QStringLiteral("QTextBrowser { %1 }").arg(differsStyle));
+                browser->setStyleSheet(
+                    QStringLiteral("QTextBrowser { %1 }").arg(differsStyle(palette())));
             cell = browser;
         } else {
             auto *value = new QLabel(text, this);
@@ -196,11 +205,14 @@ void ConflictDialog::addRow(const QString &key, const QString &label, const QStr
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
             value->setMargin(3);
             if (differs)
-                value->setStyleSheet(differsStyle);
+                value->setStyleSheet(differsStyle(palette()));
             cell = value;
         }
         cell->setObjectName(key +
                             (column == 1 ? QStringLiteral("Mine") : QStringLiteral("Theirs")));
+        // The column headings are not announced with each cell: say whose it is.
+        cell->setAccessibleName(column == 1 ? tr("%1, your version").arg(label)
+                                            : tr("%1, the portal's version").arg(label));
         cell->setProperty("differs", differs);
         m_grid->addWidget(cell, m_nextRow, column++);
     }

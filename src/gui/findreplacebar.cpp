@@ -1,5 +1,7 @@
 #include "findreplacebar.h"
 
+#include "themecolors.h"
+
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -29,9 +31,12 @@ FindReplaceBar::FindReplaceBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("findReplaceBar"));
     m_findEdit->setObjectName(QStringLiteral("findLineEdit"));
+    // No label beside the fields (the placeholder says it): name them for screen readers.
+    m_findEdit->setAccessibleName(tr("Find in the article"));
     m_findEdit->setPlaceholderText(tr("Find"));
     m_findEdit->setClearButtonEnabled(true);
     m_replaceEdit->setObjectName(QStringLiteral("replaceLineEdit"));
+    m_replaceEdit->setAccessibleName(tr("Replace with"));
     m_replaceEdit->setPlaceholderText(tr("Replace with"));
     m_previousButton->setObjectName(QStringLiteral("findPreviousButton"));
     m_previousButton->setText(tr("Previous"));
@@ -304,13 +309,8 @@ void FindReplaceBar::updateStatus(bool wrapped)
     // user's theme, light or dark.
     m_findEdit->setProperty("notFound", notFound);
     QPalette palette = m_findEdit->parentWidget()->palette();
-    if (notFound) {
-        QColor tint = palette.color(QPalette::Base);
-        tint = QColor::fromRgb((tint.red() + 0xE5 * 2) / 3, (tint.green() + 0x39 * 2) / 3,
-                               (tint.blue() + 0x35 * 2) / 3);
-        palette.setColor(QPalette::Base, tint);
-        palette.setColor(QPalette::Text, Qt::white);
-    }
+    if (notFound)
+        palette.setColor(QPalette::Base, ThemeColors::notFoundBackground(palette));
     m_findEdit->setPalette(palette);
     const bool canReplace = searching && count > 0 && !m_edit->isReadOnly();
     m_replaceButton->setEnabled(canReplace);

@@ -12,6 +12,7 @@
 #include "sensitivewordhighlighter.h"
 #include "sensitivewordlist.h"
 #include "sensitivewordmatcher.h"
+#include "themecolors.h"
 #include "ui_listingform.h"
 
 #include <QBoxLayout>
@@ -70,6 +71,10 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
         m_ui->chooseCitiesButton->setFocus();
     });
     m_ui->cityChips->setPlaceholderText(tr("No city yet"));
+    // Tab follows the form down: category, the chosen cities' chips, the
+    // button that adds cities, ..., the article's toolbar, then its text.
+    m_ui->cityChips->setTabPredecessor(m_ui->categoryButton);
+    m_ui->articleEditor->setTabOrderAfter(m_ui->readyCheckBox);
     connectFields();
     connect(m_ui->saveAsCopyButton, &QPushButton::clicked, this, &ListingEditor::saveAsCopy);
 
@@ -552,9 +557,10 @@ void ListingEditor::updateTitleCounter()
     const int length = int(m_ui->titleLineEdit->text().size());
     m_ui->titleCounterLabel->setText(QStringLiteral("%1/%2").arg(length).arg(maxTitleLength));
     const bool tooLong = length > maxTitleLength;
-    m_ui->titleCounterLabel->setForegroundRole(tooLong ? QPalette::BrightText
-                                                       : QPalette::WindowText);
-    m_ui->titleCounterLabel->setStyleSheet(tooLong ? QStringLiteral("color: #c62828;") : QString());
+    QPalette colours; // inherits all but the error colour, which suits the theme
+    if (tooLong)
+        colours.setColor(QPalette::WindowText, ThemeColors::errorText(palette()));
+    m_ui->titleCounterLabel->setPalette(colours);
     m_ui->titleCounterLabel->setToolTip(
         tooLong ? tr("The title is %1 characters longer than allowed.").arg(length - maxTitleLength)
                 : QString());

@@ -311,6 +311,8 @@ void MainWindow::createWidgets()
     editorScroll->setWidget(m_editor);
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop of its own: it scrolls to whichever field has the focus.
+    editorScroll->setFocusPolicy(Qt::NoFocus);
     m_noListingLabel =
         new QLabel(tr("Select a listing to edit it here, or press %1 to write a new one.")
                        .arg(m_newAction->shortcut().toString(QKeySequence::NativeText)),

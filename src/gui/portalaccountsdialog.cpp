@@ -3,11 +3,13 @@
 #include "library.h"
 #include "portalconnector.h"
 #include "synccontroller.h"
+#include "themecolors.h"
 #include "wordpressclient.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -140,6 +142,7 @@ void PortalAccountsDialog::createWidgets()
 
     m_reportLabel = new QLabel(this);
     m_reportLabel->setObjectName(QStringLiteral("connectionReportLabel"));
+    m_reportLabel->setAccessibleName(tr("Connection test result"));
     m_reportLabel->setWordWrap(true);
     m_reportLabel->setTextFormat(Qt::RichText);
     m_reportLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -323,7 +326,8 @@ void PortalAccountsDialog::save()
 {
     const PortalInfo portal = portalFromForm();
     if (const QString problem = formProblem(portal); !problem.isEmpty()) {
-        showResult(line(QStringLiteral("✗"), QStringLiteral("#b00020"), problem.toHtmlEscaped())
+        showResult(line(QStringLiteral("✗"), ThemeColors::errorText(palette()).name(),
+                        problem.toHtmlEscaped())
                        .prepend(QStringLiteral("<table>"))
                        .append(QStringLiteral("</table>")));
         emit saveFinished(false);
@@ -375,7 +379,7 @@ void PortalAccountsDialog::testConnection()
     const PortalInfo portal = portalFromForm();
     if (const QString problem = formProblem(portal); !problem.isEmpty()) {
         showResult(QStringLiteral("<table>%1</table>")
-                       .arg(line(QStringLiteral("✗"), QStringLiteral("#b00020"),
+                       .arg(line(QStringLiteral("✗"), ThemeColors::errorText(palette()).name(),
                                  problem.toHtmlEscaped())));
         emit connectionTested(false);
         return;
@@ -388,7 +392,7 @@ void PortalAccountsDialog::testConnection()
     m_sync->credentials()->read(portal, this, [this, portal](const Result<QString> &password) {
         if (!password) {
             showResult(QStringLiteral("<table>%1</table>")
-                           .arg(line(QStringLiteral("✗"), QStringLiteral("#b00020"),
+                           .arg(line(QStringLiteral("✗"), ThemeColors::errorText(palette()).name(),
                                      tr("No password is stored for this portal: type its "
                                         "application password.")
                                          .toHtmlEscaped())));
@@ -439,9 +443,9 @@ QString PortalAccountsDialog::reportHtml(const ConnectionReport &report)
 {
     const QString okMark = QStringLiteral("✓");
     const QString badMark = QStringLiteral("✗");
-    const QString green = QStringLiteral("#1b7f3b");
-    const QString red = QStringLiteral("#b00020");
-    const QString grey = QStringLiteral("#777777");
+    const QString green = ThemeColors::successText(QGuiApplication::palette()).name();
+    const QString red = ThemeColors::errorText(QGuiApplication::palette()).name();
+    const QString grey = ThemeColors::mutedText(QGuiApplication::palette()).name();
     struct Step
     {
         bool ok;

@@ -24,6 +24,7 @@ SensitiveWordsDialog::SensitiveWordsDialog(QWidget *parent)
     intro->setWordWrap(true);
 
     m_wordsEdit->setObjectName(QStringLiteral("wordsPlainTextEdit"));
+    m_wordsEdit->setAccessibleName(tr("Sensitive words, one per line"));
     m_wordsEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_wordsEdit->setTabChangesFocus(true);
     m_countLabel->setObjectName(QStringLiteral("wordCountLabel"));

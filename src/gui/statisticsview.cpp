@@ -74,6 +74,7 @@ StatisticsView::StatisticsView(Library *library, QWidget *parent)
     scroll->setWidget(charts);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Charts"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -4,6 +4,7 @@
 #include "listingeditor.h"
 #include "mainwindow.h"
 #include "statisticsview.h"
+#include "themecolors.h"
 #include "translations.h"
 
 #include <QAction>
@@ -112,20 +113,7 @@ int main(int argc, char *argv[])
     parser.process(app);
     if (parser.isSet(QStringLiteral("dark"))) {
         QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd8));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
-        dark.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x40));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(ThemeColors::darkPalette());
     }
     installTranslations(parser.value(QStringLiteral("lang")));
     Library library;
@@ -212,6 +200,16 @@ int main(int argc, char *argv[])
             ok =
                 save(dialog, out + QStringLiteral("/settings") + suffix + QStringLiteral(".png")) &&
                 ok;
+            dialog->close();
+        }
+    }
+    // Portal › Portals…, on the library's first account.
+    if (auto *portalsAction = window.findChild<QAction *>(QStringLiteral("portalsAction"))) {
+        portalsAction->trigger();
+        QTest::qWait(200);
+        if (auto *dialog = window.findChild<QWidget *>(QStringLiteral("portalAccountsDialog"))) {
+            ok = save(dialog, out + QStringLiteral("/portals") + suffix + QStringLiteral(".png")) &&
+                 ok;
             dialog->close();
         }
     }
