@@ -279,6 +279,9 @@ void PublishQueue::pump(Lane *lane)
 {
     if (m_paused)
         return checkIdle();
+    // The connector drops a portal's client when its account changes.
+    if (lane->state == Lane::State::Ready && !lane->session.client)
+        lane->state = Lane::State::Disconnected;
     if (lane->state == Lane::State::Disconnected)
         return connectLane(lane);
     if (lane->state != Lane::State::Ready)
