@@ -68,7 +68,7 @@ Result<void> Seeder::seedCategories()
         return data.error();
     const QJsonArray top = QJsonDocument::fromJson(data.value()).array();
     SqlStatement insert(m_db, QStringLiteral("INSERT INTO categories (parent_id, name, name_en, "
-                                             "position) VALUES (?, ?, ?, ?)"));
+                                             "position) VALUES (?, ?, ?, ?) RETURNING id"));
     int position = 0;
     for (const QJsonValue &value : top) {
         const QJsonObject group = value.toObject();
@@ -76,7 +76,12 @@ Result<void> Seeder::seedCategories()
                                      group.value(QStringLiteral("en")).toString(), position++});
             !done)
             return done;
-        const qint64 parentId = insert.lastInsertId().toLongLong();
+        // RETURNING rather than lastInsertId(), which QPSQL cannot answer.
+        const qint64 parentId = insert.next() ? insert.value(0).toLongLong() : 0;
+        if (parentId == 0)
+            return makeError(Error::Kind::Database,
+                             QStringLiteral("categories: no id for %1")
+                                 .arg(group.value(QStringLiteral("name")).toString()));
         int childPosition = 0;
         for (const QJsonValue &childValue : group.value(QStringLiteral("children")).toArray()) {
             const QJsonObject child = childValue.toObject();
