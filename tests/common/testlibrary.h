@@ -160,10 +160,16 @@ private:
 class TestLibrary
 {
 public:
-    explicit TestLibrary(int schemaVersion = Database::currentSchemaVersion)
+    /// FromEnvironment: PostgreSQL in the `_pg` runs, else SQLite. Sqlite: a
+    /// file always (the SQLite side of a test that moves data between both).
+    enum class Backend { FromEnvironment, Sqlite };
+
+    explicit TestLibrary(int schemaVersion = Database::currentSchemaVersion,
+                         Backend backend = Backend::FromEnvironment)
     {
         QString serverError;
-        const QString server = postgresTestServer(&serverError);
+        const QString server =
+            backend == Backend::Sqlite ? QString() : postgresTestServer(&serverError);
         if (!serverError.isEmpty()) {
             m_error = serverError;
             return;
