@@ -1,6 +1,8 @@
 #include "databaselocation.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -11,6 +13,17 @@ namespace {
 QString translate(const char *text)
 {
     return QCoreApplication::translate("DatabaseLocation", text);
+}
+
+// Passwords given in a URL during this run, by the URL without its password.
+// A second connection to the same library (the statistics worker opens its
+// own from Database::path(), which never holds the password) finds it here.
+// In memory only, like the session fallback of the portal credentials.
+QMutex passwordsMutex;
+QHash<QString, QString> &sessionPasswords()
+{
+    static QHash<QString, QString> passwords;
+    return passwords;
 }
 
 } // namespace
@@ -44,6 +57,13 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &location)
     result.m_user = url.userName();
     result.m_database = url.path().mid(1);
     result.m_password = url.password();
+    {
+        QMutexLocker locker(&passwordsMutex);
+        if (!result.m_password.isEmpty())
+            sessionPasswords().insert(result.displayName(), result.m_password);
+        else
+            result.m_password = sessionPasswords().value(result.displayName());
+    }
     if (result.m_password.isEmpty())
         result.m_password = qEnvironmentVariable("LISTINGDESK_DB_PASSWORD");
     // libpq options such as sslmode=require or connect_timeout=5 pass through.

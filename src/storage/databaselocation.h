@@ -19,7 +19,8 @@ public:
     /// True for postgresql:// and postgres:// locations (never a file path).
     static bool isPostgresUrl(const QString &location);
     /// A file path is taken as it is; a URL must name a user and a database.
-    /// Without a password in the URL, LISTINGDESK_DB_PASSWORD supplies it.
+    /// Without a password in the URL, the one an earlier URL of the same
+    /// library gave in this run is used, else LISTINGDESK_DB_PASSWORD.
     static Result<DatabaseLocation> parse(const QString &location);
 
     Kind kind() const { return m_kind; }

@@ -46,6 +46,7 @@ private slots:
     void parsesLocations_data();
     void parsesLocations();
     void passwordFromEnvironment();
+    void passwordRememberedForSecondConnection();
     void unreachableServerNamesNoPassword();
     void freshLibraryIsCurrent();
     void upgradesWithoutBackupFile();
@@ -101,7 +102,8 @@ void TestPostgresDatabase::passwordFromEnvironment()
 {
     // Not in the URL: the environment supplies it, and it is never shown.
     qputenv("LISTINGDESK_DB_PASSWORD", "from-env-pw");
-    auto parsed = DatabaseLocation::parse(QStringLiteral("postgresql://editor@db.example/team"));
+    // (Another host than the rows above: their password is remembered for this run.)
+    auto parsed = DatabaseLocation::parse(QStringLiteral("postgresql://editor@env.example/team"));
     qunsetenv("LISTINGDESK_DB_PASSWORD");
     LD_VERIFY_OK(parsed);
     const QString name = QStringLiteral("ld-test-password");
@@ -109,9 +111,29 @@ void TestPostgresDatabase::passwordFromEnvironment()
         QSqlDatabase db = parsed.value().addConnection(name);
         QCOMPARE(db.driverName(), QStringLiteral("QPSQL"));
         QCOMPARE(db.password(), QStringLiteral("from-env-pw"));
-        QCOMPARE(db.hostName(), QStringLiteral("db.example"));
+        QCOMPARE(db.hostName(), QStringLiteral("env.example"));
         QCOMPARE(db.databaseName(), QStringLiteral("team"));
         QVERIFY(!parsed.value().displayName().contains(QLatin1String("from-env-pw")));
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void TestPostgresDatabase::passwordRememberedForSecondConnection()
+{
+    // The statistics worker reopens the library from Database::path(), which
+    // has no password in it: the one given earlier in this run is used.
+    auto first = DatabaseLocation::parse(QStringLiteral("postgresql://ed:pw%2F1@stats.example/t"));
+    LD_VERIFY_OK(first);
+    auto second = DatabaseLocation::parse(first.value().displayName());
+    LD_VERIFY_OK(second);
+    auto other = DatabaseLocation::parse(QStringLiteral("postgresql://ed@stats.example/other"));
+    LD_VERIFY_OK(other);
+    const QString name = QStringLiteral("ld-test-remembered");
+    {
+        QCOMPARE(second.value().addConnection(name).password(), QStringLiteral("pw/1"));
+        QSqlDatabase::removeDatabase(name);
+        // Another database on the same server is another library: not shared.
+        QCOMPARE(other.value().addConnection(name).password(), QString());
     }
     QSqlDatabase::removeDatabase(name);
 }
