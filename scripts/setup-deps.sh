@@ -5,7 +5,7 @@ set -eu
 
 packages="
     g++ cmake ninja-build pkgconf
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libqt6svg6 libgl-dev
     qt6-charts-dev libqt6charts6 libqt6opengl6-dev
@@ -17,6 +17,7 @@ packages="
     qtkeychain-qt6-dev
     clang libclang-rt-14-dev
     appstream desktop-file-utils
+    postgresql
     wordpress wordpress-theme-twentytwentythree
     php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring
     mariadb-server mariadb-client procps curl ca-certificates
@@ -24,7 +25,8 @@ packages="
 # dpkg-dev (dpkg-shlibdeps) and file: cpack's Depends from the binaries (scripts/package.sh).
 # The last three lines are the test WordPress of tests/portal/wordpress.sh (keep both lists
 # in step). php8.2-curl and php8.2-xml are not needed: the test portal never calls out and
-# we do not use XML-RPC.
+# we do not use XML-RPC. postgresql (the server, with pg_trgm) is the private test cluster
+# of tests/pg/postgres.sh; libqt6sql6-psql is the QPSQL driver for team libraries.
 
 missing=""
 for package in $packages; do
@@ -45,7 +47,7 @@ else
     SUDO=
 fi
 export DEBIAN_FRONTEND=noninteractive
-# mariadb-server and apache2 (pulled in by wordpress) would start system services from
+# mariadb-server, postgresql and apache2 (pulled in by wordpress) would start system services from
 # their package scripts; a temporary policy-rc.d forbids that unless the machine has one.
 policy=/usr/sbin/policy-rc.d
 if [ ! -e "$policy" ]; then

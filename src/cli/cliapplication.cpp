@@ -1,8 +1,10 @@
 #include "cliapplication.h"
 
+#include "databaselocation.h"
 #include "htmltext.h"
 #include "interchange.h"
 #include "library.h"
+#include "librarycopier.h"
 #include "listingexporter.h"
 #include "listingimporter.h"
 #include "placesearch.h"
@@ -95,13 +97,61 @@ QString matchKey(MatchKind kind)
 
 constexpr int defaultRegionLimit = 20;
 
+// A library named by --db, --from or --to exists when it is a file that
+// exists; a postgresql:// URL is never a file path, so the server decides.
+bool libraryExists(const QString &location)
+{
+    return DatabaseLocation::isPostgresUrl(location) || QFile::exists(location);
+}
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("CliApplication", text);
+}
+
+// copy-library: a free function so that the command stays in this file.
+int copyLibrary(const QString &from, const QString &to, QTextStream &out, QTextStream &err)
+{
+    auto fail = [&err](const QString &message) {
+        err << translate("listingdesk-cli: %1").arg(message) << Qt::endl;
+        return int(CliApplication::DataError);
+    };
+    if (!libraryExists(from))
+        return fail(translate("there is no library at %1").arg(from));
+    // Opening migrates both to this version's format, creating the target
+    // (a new file, or the schema in an empty PostgreSQL database).
+    Database source;
+    if (auto opened = source.open(from); !opened)
+        return fail(opened.error().message);
+    Database target;
+    if (auto opened = target.open(to); !opened)
+        return fail(opened.error().message);
+    auto copied = LibraryCopier::copy(source, target);
+    if (!copied)
+        return fail(copied.error().message);
+    qint64 listings = 0;
+    qint64 rows = 0;
+    for (const LibraryCopier::TableCount &count : copied.value()) {
+        rows += count.rows;
+        if (count.table == QLatin1String("listings"))
+            listings = count.rows;
+    }
+    out << translate("Copied %1 listings (%2 rows in %3 tables) from %4 to %5.")
+               .arg(listings)
+               .arg(rows)
+               .arg(copied.value().size())
+               .arg(source.path(), target.path())
+        << Qt::endl;
+    return CliApplication::Ok;
+}
+
 } // namespace
 
 CliApplication::CliApplication() : m_out(stdout), m_err(stderr) {}
 
 QString CliApplication::helpText() const
 {
-    return tr("Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]\n"
+    return tr("Usage: listingdesk-cli [--db PATH|URL] [--lang en|zh_CN] COMMAND [ARGS]\n"
               "\n"
               "Commands:\n"
               "  import FILE                          add or update listings from a .json or "
@@ -130,6 +180,7 @@ QString CliApplication::helpText() const
               "  portal remove NAME                   forget a portal and its record of posts\n"
               "  pull --portal NAME [--json]          bring the portal's changes into the "
               "library\n"
+<<<<<<< HEAD
               "  publish --portal NAME [UUID... | --all-ready] [--cities CODES] [--at ISO] "
               "[--jobs N]\n"
               "                                       queue listings (one post per city; CODES: "
@@ -144,6 +195,21 @@ QString CliApplication::helpText() const
               "trash\n"
               "  queue [--json]                       show queued, running and failed publish "
               "jobs\n"
+=======
+              "  publish --portal NAME UUID... [--cities CODES] [--at ISO]\n"
+              "                                       publish listings now, one post per city "
+              "(CODES:\n"
+              "                                       comma-separated region codes; --at "
+              "schedules)\n"
+              "  copy-library --from SRC --to DST     copy a whole library (all or nothing, ids "
+              "kept)\n"
+              "                                       into an empty one, e.g. a file into a "
+              "team library\n"
+              "\n"
+              "A library is a file or a team library on PostgreSQL,\n"
+              "postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE; without a password in the URL\n"
+              "it comes from LISTINGDESK_DB_PASSWORD.\n"
+>>>>>>> postgres
               "\n"
               "Portal passwords (application passwords) come from the keychain, from\n"
               "--password-stdin (one line, kept for this process only unless a keychain takes "
@@ -177,7 +243,12 @@ int CliApplication::run(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption dbOption(QStringLiteral("db"), tr("The library file."), tr("PATH"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), tr("The library: a file or a postgresql:// URL."), tr("PATH|URL"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("copy-library: the library to copy."), tr("PATH|URL"));
+    const QCommandLineOption toOption(
+        QStringLiteral("to"), tr("copy-library: the empty library to copy into."), tr("PATH|URL"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         tr("Language of messages: en or zh_CN."), tr("LANG"));
     const QCommandLineOption statusOption(QStringLiteral("status"),
@@ -213,8 +284,13 @@ int CliApplication::run(const QStringList &arguments)
                                         tr("Requests at once to the portal (default 4)."), tr("N"));
     parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, limitOption,
                        helpOption, versionOption, urlOption, userOption, passwordStdinOption,
+<<<<<<< HEAD
                        allowHttpOption, portalOption, citiesOption, atOption, allReadyOption,
                        jobsOption});
+=======
+                       allowHttpOption, portalOption, citiesOption, atOption, fromOption,
+                       toOption});
+>>>>>>> postgres
     // Parse before translating so that --lang is known; parse again is cheap.
     const bool parsed = parser.parse(arguments);
     if (!installTranslations(parser.value(langOption)))
@@ -234,11 +310,19 @@ int CliApplication::run(const QStringList &arguments)
     if (args.isEmpty())
         return usage(tr("no command given"));
     const QString command = args.takeFirst();
+<<<<<<< HEAD
     static const QStringList commands{
         QStringLiteral("import"),    QStringLiteral("export"),  QStringLiteral("list"),
         QStringLiteral("show"),      QStringLiteral("regions"), QStringLiteral("categories"),
         QStringLiteral("portal"),    QStringLiteral("pull"),    QStringLiteral("publish"),
         QStringLiteral("unpublish"), QStringLiteral("queue")};
+=======
+    static const QStringList commands{QStringLiteral("import"),  QStringLiteral("export"),
+                                      QStringLiteral("list"),    QStringLiteral("show"),
+                                      QStringLiteral("regions"), QStringLiteral("categories"),
+                                      QStringLiteral("portal"),  QStringLiteral("pull"),
+                                      QStringLiteral("publish"), QStringLiteral("copy-library")};
+>>>>>>> postgres
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
     if (command != QLatin1String("list") &&
@@ -250,6 +334,15 @@ int CliApplication::run(const QStringList &arguments)
                         "portal test, pull and queue commands"));
     if (parser.isSet(limitOption) && command != QLatin1String("regions"))
         return usage(tr("--limit belongs to the regions search command"));
+    const bool copyCommand = command == QLatin1String("copy-library");
+    if (!copyCommand && (parser.isSet(fromOption) || parser.isSet(toOption)))
+        return usage(tr("--from and --to belong to the copy-library command"));
+    if (copyCommand) {
+        if (!parser.isSet(fromOption) || !parser.isSet(toOption) || !args.isEmpty() ||
+            parser.isSet(dbOption) || parser.isSet(jsonOption))
+            return usage(tr("use \"copy-library --from SRC --to DST\""));
+        return copyLibrary(parser.value(fromOption), parser.value(toOption), m_out, m_err);
+    }
 
     // Checked before the library is opened: a usage error never touches a file.
     QString regionText;
@@ -371,7 +464,7 @@ int CliApplication::run(const QStringList &arguments)
         return usage(tr("use \"categories list\""));
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
-    if (command != QLatin1String("import") && !QFile::exists(path))
+    if (command != QLatin1String("import") && !libraryExists(path))
         return m_err << tr("listingdesk-cli: there is no library at %1").arg(path) << Qt::endl,
                int(DataError);
     Library library;

@@ -12,9 +12,9 @@ Result<void> CategoryRepository::load()
     if (m_loaded)
         return {};
     SqlStatement query(
-        m_db, QStringLiteral("SELECT c.id, ifnull(c.parent_id, 0), c.name, c.name_en, c.pinyin "
+        m_db, QStringLiteral("SELECT c.id, coalesce(c.parent_id, 0), c.name, c.name_en, c.pinyin "
                              "FROM categories c LEFT JOIN categories p ON p.id = c.parent_id "
-                             "ORDER BY ifnull(p.position, c.position), c.parent_id IS NOT NULL, "
+                             "ORDER BY coalesce(p.position, c.position), c.parent_id IS NOT NULL, "
                              "c.position, c.id"));
     if (auto done = query.exec(); !done)
         return done;

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "databaselocation.h"
 #include "result.h"
+#include "sqldialect.h"
 
 #include <QSqlDatabase>
 #include <QString>
 
 namespace ListingDesk {
 
-/// One open library file: opens SQLite with the settings we rely on (WAL,
-/// foreign keys), applies the numbered migrations and seeds the reference data.
-/// Owns its named QSqlDatabase connection; repositories borrow it.
+/// One open library: a SQLite file with the settings we rely on (WAL, foreign
+/// keys), or a team library on PostgreSQL. Applies the numbered migrations of
+/// the backend's dialect and seeds the reference data. Owns its named
+/// QSqlDatabase connection; repositories borrow it.
 class Database
 {
 public:
@@ -22,19 +25,27 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens (creating if needed) the library at \a path and migrates it to
-    /// \a targetVersion (tests use lower versions to build old libraries).
-    Result<void> open(const QString &path, int targetVersion = currentSchemaVersion);
+    /// Opens the library at \a location and migrates it to \a targetVersion
+    /// (tests use lower versions to build old libraries). A file path opens
+    /// (creating if needed) a SQLite library; postgresql://user@host:port/db
+    /// opens a team library in an existing PostgreSQL database (see
+    /// DatabaseLocation for the password).
+    Result<void> open(const QString &location, int targetVersion = currentSchemaVersion);
     void close();
 
     QSqlDatabase connection() const;
-    QString path() const { return m_path; }
+    /// The file, or the PostgreSQL URL without its password.
+    QString path() const { return m_location.displayName(); }
+    const DatabaseLocation &location() const { return m_location; }
+    bool isPostgres() const { return m_location.isPostgres(); }
+    SqlDialect dialect() const { return SqlDialect::of(connection()); }
     int schemaVersion() const;
     /// Where the copy taken before the last migration went; empty if none was needed.
     QString backupPath() const { return m_backupPath; }
     /// Writes a consistent, compacted copy of the open library to \a path
     /// (SQLite VACUUM INTO: safe while the WAL holds changes). Refuses to
-    /// overwrite an existing file.
+    /// overwrite an existing file, and refuses on PostgreSQL, whose backups
+    /// belong to the server (pg_dump) for now.
     Result<void> backupTo(const QString &path);
 
     /// The library the GUI and CLI use when no --db is given:
@@ -43,11 +54,14 @@ public:
 
 private:
     Result<void> openAndMigrate(int targetVersion);
+    Result<void> openSqlite(int *version);
+    Result<void> openPostgres(int *version);
     Result<void> configure();
+    Result<int> readSchemaVersion();
     Result<void> migrate(int from, int to);
 
     QString m_connectionName;
-    QString m_path;
+    DatabaseLocation m_location;
     QString m_backupPath;
 };
 

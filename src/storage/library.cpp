@@ -2,7 +2,7 @@
 
 namespace ListingDesk {
 
-Result<void> Library::open(const QString &path, int schemaVersion)
+void Library::close()
 {
     m_remotePosts.reset();
     m_portals.reset();
@@ -12,6 +12,12 @@ Result<void> Library::open(const QString &path, int schemaVersion)
     m_listings.reset();
     m_regions.reset();
     m_categories.reset();
+    m_database.close();
+}
+
+Result<void> Library::open(const QString &path, int schemaVersion)
+{
+    close();
     if (auto opened = m_database.open(path, schemaVersion); !opened)
         return opened;
     const QSqlDatabase db = m_database.connection();

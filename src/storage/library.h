@@ -23,6 +23,9 @@ public:
     Library &operator=(const Library &) = delete;
 
     Result<void> open(const QString &path, int schemaVersion = Database::currentSchemaVersion);
+    /// Drops the repositories and closes the connection (a PostgreSQL
+    /// database can only be dropped once nobody is connected to it).
+    void close();
 
     Database &database() { return m_database; }
     ListingRepository &listings() { return *m_listings; }

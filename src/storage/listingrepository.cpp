@@ -4,6 +4,7 @@
 #include "htmltext.h"
 #include "interchange.h"
 #include "regionrepository.h"
+#include "sqldialect.h"
 #include "sqlstatement.h"
 
 #include <QCoreApplication>
@@ -64,8 +65,10 @@ struct Clause
 };
 
 // A trigram index answers a MATCH only for terms of three or more characters;
-// shorter terms (a two-character city like 长治) fall back to LIKE.
-Clause whereFor(const ListingQuery &query)
+// shorter terms (a two-character city like 长治) fall back to LIKE. On
+// PostgreSQL every term is an ILIKE, which the pg_trgm indexes answer for three
+// or more characters (resources/sql/postgresql/002_fulltext_revisions.sql).
+Clause whereFor(const ListingQuery &query, const SqlDialect &dialect)
 {
     Clause clause;
     clause.conditions << (query.filter == SavedFilter::Trash ? QStringLiteral("l.deleted = 1")
@@ -116,7 +119,7 @@ Clause whereFor(const ListingQuery &query)
          query.searchText.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         // Characters, not UTF-16 units: two emoji or rare CJK characters are
         // four units but only two characters, too short for a trigram.
-        if (term.toUcs4().size() >= 3) {
+        if (dialect.hasTrigramTable() && term.toUcs4().size() >= 3) {
             QString quoted = term;
             quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
             longTerms << QLatin1Char('"') + quoted + QLatin1Char('"');
@@ -126,8 +129,9 @@ Clause whereFor(const ListingQuery &query)
                 .replace(QLatin1String("%"), QLatin1String("\\%"))
                 .replace(QLatin1String("_"), QLatin1String("\\_"));
             pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-            clause.conditions << QStringLiteral(
-                "(l.title LIKE ? ESCAPE '\\' OR l.body_text LIKE ? ESCAPE '\\')");
+            clause.conditions << QStringLiteral("(l.title %1 ? ESCAPE '\\' OR l.body_text %1 ? "
+                                                "ESCAPE '\\')")
+                                     .arg(dialect.likeOperator());
             clause.params << pattern << pattern;
         }
     }
@@ -148,7 +152,7 @@ QString orderFor(const ListingQuery &query)
         key = QStringLiteral("l.title");
         break;
     case ListingQuery::SortKey::Category:
-        key = QStringLiteral("(SELECT ifnull(p.name || '/', '') || c.name FROM categories c "
+        key = QStringLiteral("(SELECT coalesce(p.name || '/', '') || c.name FROM categories c "
                              "LEFT JOIN categories p ON p.id = c.parent_id "
                              "WHERE c.id = l.category_id)");
         break;
@@ -168,14 +172,18 @@ QString orderFor(const ListingQuery &query)
     return QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", l.id") + direction;
 }
 
-const QString rowColumns = QStringLiteral(
-    "l.id, l.uuid, l.title, "
-    "(SELECT ifnull(p.name || '/', '') || c.name FROM categories c "
-    " LEFT JOIN categories p ON p.id = c.parent_id WHERE c.id = l.category_id), "
-    "(SELECT group_concat(short_name, '、') FROM (SELECT r.short_name FROM listing_regions lr "
-    " JOIN regions r ON r.code = lr.region_code WHERE lr.listing_id = l.id "
-    " ORDER BY lr.position)), "
-    "l.status, l.updated_at, l.promoted, l.deleted");
+QString rowColumns(const SqlDialect &dialect)
+{
+    return QStringLiteral("l.id, l.uuid, l.title, "
+                          "(SELECT coalesce(p.name || '/', '') || c.name FROM categories c "
+                          " LEFT JOIN categories p ON p.id = c.parent_id WHERE c.id = "
+                          "l.category_id), ") +
+           dialect.orderedJoin(QStringLiteral("r.short_name"), QStringLiteral("'、'"),
+                               QStringLiteral("FROM listing_regions lr JOIN regions r ON r.code "
+                                              "= lr.region_code WHERE lr.listing_id = l.id"),
+                               QStringLiteral("lr.position")) +
+           QStringLiteral(", l.status, l.updated_at, l.promoted, l.deleted");
+}
 
 ListingRow rowFrom(const SqlStatement &query)
 {
@@ -210,7 +218,7 @@ ListingRepository::ListingRepository(QSqlDatabase db, CategoryRepository *catego
 Result<Listing> ListingRepository::readListing(const QString &where, const QVariant &key)
 {
     SqlStatement query(
-        m_db, QStringLiteral("SELECT id, uuid, title, body_html, ifnull(category_id, 0), "
+        m_db, QStringLiteral("SELECT id, uuid, title, body_html, coalesce(category_id, 0), "
                              "price, contact_name, contact_phone, contact_wechat, expires_at, "
                              "promoted, status, revision, created_at, updated_at, deleted "
                              "FROM listings WHERE ") +
@@ -289,8 +297,11 @@ Result<void> ListingRepository::writeRegions(qint64 id, const QStringList &codes
 
 Result<void> ListingRepository::writeRevision(const Listing &listing)
 {
-    SqlStatement insert(m_db, QStringLiteral("INSERT OR REPLACE INTO revisions (listing_id, "
-                                             "revision, saved_at, snapshot) VALUES (?, ?, ?, ?)"));
+    SqlStatement insert(m_db, QStringLiteral("INSERT INTO revisions (listing_id, revision, "
+                                             "saved_at, snapshot) VALUES (?, ?, ?, ?) "
+                                             "ON CONFLICT (listing_id, revision) DO UPDATE SET "
+                                             "saved_at = excluded.saved_at, "
+                                             "snapshot = excluded.snapshot"));
     const QByteArray snapshot =
         QJsonDocument(listingToJson(listing)).toJson(QJsonDocument::Compact);
     if (auto done =
@@ -313,7 +324,7 @@ Result<Listing> ListingRepository::insertInTransaction(Listing listing)
         m_db, QStringLiteral("INSERT INTO listings (uuid, title, body_html, body_text, "
                              "category_id, price, contact_name, contact_phone, contact_wechat, "
                              "expires_at, promoted, status, revision, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
     if (auto done = insert.exec({listing.uuid, text(listing.title), text(listing.bodyHtml),
                                  text(htmlToPlainText(listing.bodyHtml)),
                                  listing.categoryId ? QVariant(listing.categoryId) : QVariant(),
@@ -323,7 +334,11 @@ Result<Listing> ListingRepository::insertInTransaction(Listing listing)
                                  listing.promoted, statusKey(listing.status), now, now});
         !done)
         return done.error();
-    listing.id = insert.lastInsertId().toLongLong();
+    // RETURNING rather than lastInsertId(), which QPSQL cannot answer.
+    if (!insert.next())
+        return makeError(Error::Kind::Database, tr("The library did not report the new "
+                                                   "listing's id."));
+    listing.id = insert.value(0).toLongLong();
     listing.revision = 1;
     listing.createdAt = listing.updatedAt = parseTime(now);
     listing.deleted = false;
@@ -480,7 +495,7 @@ Result<int> ListingRepository::emptyTrash()
 
 int ListingRepository::count(const ListingQuery &query)
 {
-    const Clause where = whereFor(query);
+    const Clause where = whereFor(query, SqlDialect::of(m_db));
     SqlStatement statement(m_db, QStringLiteral("SELECT count(*) FROM listings l") + where.sql());
     if (!statement.exec(where.params) || !statement.next())
         return 0;
@@ -491,15 +506,15 @@ QList<ListingRow> ListingRepository::rows(const ListingQuery &query, int offset,
 {
     // The page's ids come first from the (often covering) index alone; only
     // those rows are then read in full. Deep pages stay cheap that way.
-    const Clause where = whereFor(query);
+    const Clause where = whereFor(query, SqlDialect::of(m_db));
     const QString order = orderFor(query);
-    SqlStatement statement(m_db, QStringLiteral("SELECT ") + rowColumns +
+    SqlStatement statement(m_db, QStringLiteral("SELECT ") + rowColumns(SqlDialect::of(m_db)) +
                                      QStringLiteral(" FROM listings l WHERE l.id IN ("
                                                     "SELECT l.id FROM listings l") +
                                      where.sql() + order + QStringLiteral(" LIMIT ? OFFSET ?)") +
                                      order);
     QVariantList params = where.params;
-    params << limit << offset;
+    params << SqlDialect::of(m_db).limitValue(limit) << offset;
     QList<ListingRow> result;
     if (!statement.exec(params))
         return result;
@@ -511,7 +526,7 @@ QList<ListingRow> ListingRepository::rows(const ListingQuery &query, int offset,
 
 std::optional<ListingRow> ListingRepository::row(qint64 id)
 {
-    SqlStatement statement(m_db, QStringLiteral("SELECT ") + rowColumns +
+    SqlStatement statement(m_db, QStringLiteral("SELECT ") + rowColumns(SqlDialect::of(m_db)) +
                                      QStringLiteral(" FROM listings l WHERE l.id = ?"));
     if (!statement.exec({id}) || !statement.next())
         return std::nullopt;
@@ -520,11 +535,11 @@ std::optional<ListingRow> ListingRepository::row(qint64 id)
 
 Result<QList<qint64>> ListingRepository::findIds(const ListingQuery &query, int offset, int limit)
 {
-    const Clause where = whereFor(query);
+    const Clause where = whereFor(query, SqlDialect::of(m_db));
     SqlStatement statement(m_db, QStringLiteral("SELECT l.id FROM listings l") + where.sql() +
                                      orderFor(query) + QStringLiteral(" LIMIT ? OFFSET ?"));
     QVariantList params = where.params;
-    params << limit << offset;
+    params << SqlDialect::of(m_db).limitValue(limit) << offset;
     if (auto done = statement.exec(params); !done)
         return done.error();
     QList<qint64> result;

@@ -85,7 +85,7 @@ Result<MediaInfo> MediaRepository::store(const QByteArray &bytes, const QString 
     media.createdAt = QDateTime::currentDateTimeUtc();
     SqlStatement insert(m_db, QStringLiteral("INSERT INTO media (sha256, mime_type, byte_size, "
                                              "width, height, file_name, data, created_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ifnull(?, ''), ?, ?)"));
+                                             "VALUES (?, ?, ?, ?, ?, coalesce(?, ''), ?, ?)"));
     if (auto done =
             insert.exec({media.sha256, media.mimeType, media.byteSize, media.width, media.height,
                          media.fileName, bytes, media.createdAt.toString(Qt::ISODateWithMs)});

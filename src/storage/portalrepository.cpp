@@ -97,14 +97,19 @@ Result<qint64> PortalRepository::add(const PortalInfo &portal)
         return free.error();
     SqlStatement insert(m_db, QStringLiteral("INSERT INTO portals (kind, name, base_url, username, "
                                              "mode, allow_plain_http, create_terms, title_limit, "
-                                             "body_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                             "body_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                             "RETURNING id"));
     if (auto done = insert.exec({sqlText(portal.kind), name, portal.baseUrl.trimmed(),
                                  sqlText(portal.username), portalModeKey(portal.mode),
                                  portal.allowPlainHttp, portal.createTerms, portal.titleLimit,
                                  portal.bodyLimit});
         !done)
         return done.error();
-    return insert.lastInsertId().toLongLong();
+    // RETURNING rather than lastInsertId(), which QPSQL cannot answer.
+    if (!insert.next())
+        return makeError(Error::Kind::Database, translate("The library did not report the new "
+                                                          "portal's id."));
+    return insert.value(0).toLongLong();
 }
 
 Result<void> PortalRepository::update(const PortalInfo &portal)

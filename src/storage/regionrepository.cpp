@@ -10,7 +10,7 @@ Result<void> RegionRepository::load()
 {
     if (m_loaded)
         return {};
-    SqlStatement query(m_db, QStringLiteral("SELECT code, ifnull(parent_code, ''), level, name, "
+    SqlStatement query(m_db, QStringLiteral("SELECT code, coalesce(parent_code, ''), level, name, "
                                             "short_name, pinyin, initials FROM regions "
                                             "ORDER BY code"));
     if (auto done = query.exec(); !done)

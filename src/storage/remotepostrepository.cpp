@@ -243,9 +243,12 @@ Result<QString> RemotePostRepository::uploadedMediaUrl(qint64 portalId, const QS
 Result<void> RemotePostRepository::recordMediaUpload(qint64 portalId, const QString &sha256,
                                                      qint64 remoteId, const QString &url)
 {
-    SqlStatement insert(m_db, QStringLiteral("INSERT OR REPLACE INTO media_uploads "
+    SqlStatement insert(m_db, QStringLiteral("INSERT INTO media_uploads "
                                              "(sha256, portal_id, remote_id, url, uploaded_at) "
-                                             "VALUES (?, ?, ?, ?, ?)"));
+                                             "VALUES (?, ?, ?, ?, ?) "
+                                             "ON CONFLICT (sha256, portal_id) DO UPDATE SET "
+                                             "remote_id = excluded.remote_id, url = excluded.url, "
+                                             "uploaded_at = excluded.uploaded_at"));
     return insert.exec({sha256, portalId, remoteId, url, sqlTime(QDateTime::currentDateTimeUtc())});
 }
 

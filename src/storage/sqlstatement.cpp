@@ -27,8 +27,13 @@ Result<void> SqlStatement::exec(const QVariantList &values)
             QCoreApplication::translate("Storage", "The library could not prepare a query (%1).")
                 .arg(m_query.lastError().text()));
     }
-    for (int i = 0; i < values.size(); ++i)
-        m_query.bindValue(i, values.at(i));
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // Flags are INTEGER 0/1 on both backends; QPSQL would send a bool as
+        // TRUE, which PostgreSQL refuses for an integer column.
+        m_query.bindValue(i, value.typeId() == QMetaType::Bool ? QVariant(value.toBool() ? 1 : 0)
+                                                               : value);
+    }
     if (!m_query.exec()) {
         qCWarning(lcStorage) << "exec failed:" << m_query.lastError().text() << m_sql;
         return makeError(

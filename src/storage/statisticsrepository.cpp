@@ -1,5 +1,7 @@
 #include "statisticsrepository.h"
 
+#include "databaselocation.h"
+#include "sqldialect.h"
 #include "sqlstatement.h"
 
 #include <QSqlError>
@@ -21,8 +23,12 @@ const QString cityOf = QStringLiteral(
 // rows are wide (the article) and `deleted` sits behind the article, so a
 // join that reads l.deleted reads every article too (0.9 s per chart on
 // 100,000 listings instead of tens of milliseconds).
-const QString notTrashed = QStringLiteral(
-    "NOT IN (SELECT id FROM listings INDEXED BY listings_deleted WHERE deleted = 1)");
+QString notTrashed(const SqlDialect &dialect)
+{
+    return QStringLiteral("NOT IN (SELECT id FROM listings") +
+           dialect.indexHint(QStringLiteral("listings_deleted")) +
+           QStringLiteral(" WHERE deleted = 1)");
+}
 
 } // namespace
 
@@ -30,9 +36,8 @@ Result<bool> StatisticsRepository::hasRemotePosts()
 {
     // remote_posts arrives with migration 4; an older library simply has no
     // portal figures yet, which is not an error worth showing.
-    SqlStatement q(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                        "name = 'remote_posts'"));
-    if (auto done = q.exec(); !done)
+    SqlStatement q(m_db, SqlDialect::of(m_db).tableExistsSql());
+    if (auto done = q.exec({QStringLiteral("remote_posts")}); !done)
         return done.error();
     return q.next();
 }
@@ -66,7 +71,8 @@ Result<QList<CityCount>> StatisticsRepository::listingsByCity(int limit)
                                  "JOIN city_of m ON m.code = lr.region_code "
                                  "JOIN regions c ON c.code = m.city "
                                  "WHERE lr.listing_id ") +
-                  notTrashed + QStringLiteral(" GROUP BY c.code ORDER BY n DESC, c.code LIMIT ?"));
+                  notTrashed(SqlDialect::of(m_db)) +
+                  QStringLiteral(" GROUP BY c.code ORDER BY n DESC, c.code LIMIT ?"));
     if (auto done = q.exec({limit}); !done)
         return done.error();
     QList<CityCount> counts;
@@ -86,9 +92,10 @@ Result<QList<CategoryCount>> StatisticsRepository::listingsByCategory()
             "  SELECT id, id FROM categories WHERE parent_id IS NULL"
             "  UNION ALL SELECT c.id, t.root FROM categories c JOIN tree t ON c.parent_id = t.id), "
             "per_category(category_id, n) AS ("
-            "  SELECT category_id, COUNT(*) FROM listings INDEXED BY listings_category"
-            "  WHERE category_id IS NOT NULL AND id ") +
-            notTrashed +
+            "  SELECT category_id, COUNT(*) FROM listings") +
+            SqlDialect::of(m_db).indexHint(QStringLiteral("listings_category")) +
+            QStringLiteral("  WHERE category_id IS NOT NULL AND id ") +
+            notTrashed(SqlDialect::of(m_db)) +
             QStringLiteral(" GROUP BY category_id) "
                            "SELECT r.id, r.name, r.name_en, SUM(p.n) AS total FROM per_category p "
                            "JOIN tree t ON t.id = p.category_id JOIN categories r ON r.id = t.root "
@@ -122,12 +129,12 @@ Result<QList<DayCount>> StatisticsRepository::publishedPerDay(const QDate &lastD
     const QDateTime to(lastDay.addDays(1), QTime(0, 0), zone);
     // published_at is UTC text that sorts as time, so the range is an index-
     // free but cheap comparison; the shift makes date() give the local day.
-    SqlStatement q(m_db, QStringLiteral("SELECT date(published_at, ?), COUNT(*) FROM remote_posts "
-                                        "WHERE published_at >= ? AND published_at < ? "
-                                        "GROUP BY 1"));
-    if (auto done = q.exec(
-            {QStringLiteral("%1 seconds").arg(utcOffsetSeconds), sqlTime(from), sqlTime(to)});
-        !done)
+    SqlStatement q(m_db, QStringLiteral("SELECT ") +
+                             SqlDialect::of(m_db).shiftedDay(QStringLiteral("published_at")) +
+                             QStringLiteral(", COUNT(*) FROM remote_posts "
+                                            "WHERE published_at >= ? AND published_at < ? "
+                                            "GROUP BY 1"));
+    if (auto done = q.exec({utcOffsetSeconds, sqlTime(from), sqlTime(to)}); !done)
         return done.error();
     while (q.next()) {
         const QDate day = QDate::fromString(q.value(0).toString(), Qt::ISODate);
@@ -172,7 +179,7 @@ Result<QList<ListingViews>> StatisticsRepository::topListingsByViews(int limit)
     SqlStatement q(m_db, QStringLiteral("WITH top(listing_id, total) AS ("
                                         "  SELECT listing_id, SUM(views) AS total FROM remote_posts"
                                         "  WHERE views IS NOT NULL AND listing_id ") +
-                             notTrashed +
+                             notTrashed(SqlDialect::of(m_db)) +
                              QStringLiteral(" GROUP BY listing_id ORDER BY total DESC, listing_id "
                                             "LIMIT ?) "
                                             "SELECT l.id, l.title, top.total FROM top "
@@ -219,13 +226,21 @@ Result<LibraryStatistics> StatisticsRepository::readAll(const QDate &today, int 
 Result<QSqlDatabase> StatisticsRepository::openReadOnly(const QString &path,
                                                         const QString &connectionName)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    auto location = DatabaseLocation::parse(path);
+    if (!location)
+        return location.error();
+    QSqlDatabase db = location.value().addConnection(connectionName);
+    if (!location.value().isPostgres())
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
         return makeError(Error::Kind::Database,
                          QCoreApplication::translate("Storage", "Cannot read the library %1: %2")
-                             .arg(path, db.lastError().text()));
+                             .arg(location.value().displayName(), db.lastError().text()));
+    // The statistics worker only reads; on PostgreSQL the session says so.
+    if (location.value().isPostgres()) {
+        QSqlQuery readOnly(db);
+        readOnly.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+    }
     return db;
 }
 

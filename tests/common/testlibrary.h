@@ -1,18 +1,24 @@
 #pragma once
 
 // Shared fixture for storage and model tests: a real library file in a
-// temporary directory, and helpers to make listings quickly.
+// temporary directory, and helpers to make listings quickly. Under the ctest
+// fixture `postgres` (tests/pg, the `_pg` runs of a suite) every TestLibrary is
+// a fresh database on that PostgreSQL server instead, dropped at the end.
 
+#include "databaselocation.h"
 #include "library.h"
 #include "sqlstatement.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <functional>
+#include <memory>
 
 // Fails the current test with the error's message when a Result is not ok.
 // The expression is evaluated once.
@@ -21,6 +27,14 @@
         const auto &ldResult_ = (expression);                                                      \
         QVERIFY2(ldResult_.ok(),                                                                   \
                  qPrintable(QStringLiteral("unexpected error: ") + ldResult_.error().message));    \
+    } while (false)
+
+// Skips a test that is about SQLite files themselves (WAL, VACUUM INTO, the
+// file header) in the `_pg` runs, saying why.
+#define LD_SKIP_ON_POSTGRES(reason)                                                                \
+    do {                                                                                           \
+        if (ListingDesk::Testing::onPostgres())                                                    \
+            QSKIP(reason);                                                                         \
     } while (false)
 
 namespace ListingDesk::Testing {
@@ -54,22 +68,134 @@ inline QVariant scalar(const QSqlDatabase &db, const QString &sql)
     return query.value(0);
 }
 
-/// A library file in its own temporary directory, opened at the current
-/// schema version (or another one) when constructed.
+/// The PostgreSQL server of the tests: LISTINGDESK_TEST_POSTGRES, or the
+/// KEY=VALUE file named by LISTINGDESK_TEST_POSTGRES_ENV (written by the ctest
+/// fixture). Empty when neither is set: the tests use SQLite. A named file
+/// that does not hold the URL is an error, never a silent fall back to SQLite.
+inline QString postgresTestServer(QString *error = nullptr)
+{
+    const QString url = qEnvironmentVariable("LISTINGDESK_TEST_POSTGRES");
+    if (!url.isEmpty())
+        return url;
+    const QString envFile = qEnvironmentVariable("LISTINGDESK_TEST_POSTGRES_ENV");
+    if (envFile.isEmpty())
+        return {};
+    const QString key = QStringLiteral("LISTINGDESK_TEST_POSTGRES=");
+    for (const QString &line : QString::fromUtf8(readAll(envFile)).split(u'\n')) {
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed();
+    }
+    if (error)
+        *error = QStringLiteral("%1 holds no LISTINGDESK_TEST_POSTGRES: did the ctest fixture "
+                                "pg_start (tests/pg/postgres.sh) fail?")
+                     .arg(envFile);
+    return {};
+}
+
+/// True in the `_pg` runs: libraries of TestLibrary live on PostgreSQL.
+inline bool onPostgres()
+{
+    QString error;
+    return !postgresTestServer(&error).isEmpty() || !error.isEmpty();
+}
+
+/// A fresh database on the test server (CREATE DATABASE from the server's own
+/// database), dropped with everything in it when this goes.
+class PostgresScratchDatabase
+{
+public:
+    explicit PostgresScratchDatabase(const QString &server)
+    {
+        auto location = DatabaseLocation::parse(server);
+        if (!location) {
+            m_error = location.error().message;
+            return;
+        }
+        m_name = QStringLiteral("ld_test_") +
+                 QUuid::createUuid().toString(QUuid::Id128).left(20).toLower();
+        m_connectionName = QStringLiteral("ld-test-admin-") + m_name;
+        QSqlDatabase admin = location.value().addConnection(m_connectionName);
+        QSqlQuery create(admin);
+        if (!admin.open() || !create.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
+            m_error = QStringLiteral("cannot create a test database on %1: %2 %3")
+                          .arg(location.value().displayName(), admin.lastError().text(),
+                               create.lastError().text());
+            m_name.clear();
+            return;
+        }
+        m_url = location.value().withDatabase(m_name).displayName();
+    }
+    ~PostgresScratchDatabase()
+    {
+        {
+            QSqlDatabase admin = QSqlDatabase::database(m_connectionName, false);
+            if (!m_name.isEmpty()) {
+                QSqlQuery drop(admin);
+                // FORCE: a connection a failed test left open must not keep it.
+                if (!drop.exec(
+                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)))
+                    qWarning("could not drop the test database %s: %s", qPrintable(m_name),
+                             qPrintable(drop.lastError().text()));
+            }
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    PostgresScratchDatabase(const PostgresScratchDatabase &) = delete;
+    PostgresScratchDatabase &operator=(const PostgresScratchDatabase &) = delete;
+
+    QString url() const { return m_url; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_name;
+    QString m_connectionName;
+    QString m_url;
+    QString m_error;
+};
+
+/// A library file in its own temporary directory (or, in the `_pg` runs, a
+/// fresh PostgreSQL database), opened at the current schema version (or
+/// another one) when constructed.
 class TestLibrary
 {
 public:
-    explicit TestLibrary(int schemaVersion = Database::currentSchemaVersion)
+    /// FromEnvironment: PostgreSQL in the `_pg` runs, else SQLite. Sqlite: a
+    /// file always (the SQLite side of a test that moves data between both).
+    enum class Backend { FromEnvironment, Sqlite };
+
+    explicit TestLibrary(int schemaVersion = Database::currentSchemaVersion,
+                         Backend backend = Backend::FromEnvironment)
     {
-        m_path = m_dir.filePath(QStringLiteral("library.sqlite"));
+        QString serverError;
+        const QString server =
+            backend == Backend::Sqlite ? QString() : postgresTestServer(&serverError);
+        if (!serverError.isEmpty()) {
+            m_error = serverError;
+            return;
+        }
+        if (server.isEmpty()) {
+            m_path = m_dir.filePath(QStringLiteral("library.sqlite"));
+        } else {
+            m_scratch = std::make_unique<PostgresScratchDatabase>(server);
+            if (!m_scratch->error().isEmpty()) {
+                m_error = m_scratch->error();
+                return;
+            }
+            m_path = m_scratch->url();
+        }
         auto opened = m_library.open(m_path, schemaVersion);
         m_ok = opened.ok() && m_dir.isValid();
         if (!opened)
             m_error = opened.error().message;
     }
+    ~TestLibrary() { m_library.close(); }
 
     bool isOpen() const { return m_ok; }
+    bool isPostgres() const { return m_scratch != nullptr; }
     QString error() const { return m_error; }
+    /// The file, or the postgresql:// URL of the test database: what
+    /// Library::open() takes to open the same library a second time.
     QString path() const { return m_path; }
     QString dirPath() const { return m_dir.path(); }
 
@@ -134,6 +260,7 @@ public:
 private:
     QTemporaryDir m_dir;
     QString m_path;
+    std::unique_ptr<PostgresScratchDatabase> m_scratch; // dropped after the library closes
     Library m_library; // after m_dir: closed before the directory goes
     bool m_ok = false;
     QString m_error;

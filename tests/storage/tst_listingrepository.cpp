@@ -37,6 +37,9 @@ ListingQuery searchQuery(const QString &text, SavedFilter filter = SavedFilter::
 int ftsProblems(TestLibrary &t)
 {
     // Fails (returns 1) when the index no longer matches the listings table.
+    // PostgreSQL's pg_trgm indexes are part of the table itself: nothing to drift.
+    if (t.isPostgres())
+        return 0;
     return t.exec(QStringLiteral("INSERT INTO listings_fts(listings_fts, rank) "
                                  "VALUES ('integrity-check', 1)"))
                    .ok()

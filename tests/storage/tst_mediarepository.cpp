@@ -158,39 +158,29 @@ void TestMediaRepository::urlsRoundTrip()
 
 void TestMediaRepository::survivesReopening()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
+    // A second connection reads the bytes back (a BLOB in SQLite, a BYTEA in PostgreSQL).
+    TestLibrary t;
+    QVERIFY2(t.isOpen(), qPrintable(t.error()));
     const QByteArray bytes = encoded(picture(64, 48, Qt::green), "PNG");
-    QString hash;
-    {
-        Library library;
-        LD_VERIFY_OK(library.open(path));
-        auto stored = library.media().store(bytes);
-        LD_VERIFY_OK(stored);
-        hash = stored.value().sha256;
-    }
+    auto stored = t.library().media().store(bytes);
+    LD_VERIFY_OK(stored);
     Library library;
-    LD_VERIFY_OK(library.open(path));
-    auto data = library.media().data(hash);
+    LD_VERIFY_OK(library.open(t.path()));
+    auto data = library.media().data(stored.value().sha256);
     LD_VERIFY_OK(data);
     QCOMPARE(data.value(), bytes);
 }
 
 void TestMediaRepository::upgradeFromVersion4AddsTheTable()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
-    {
-        Library library;
-        LD_VERIFY_OK(library.open(path, 4));
-        QVERIFY(
-            !scalar(library.database().connection(), QStringLiteral("SELECT count(*) FROM media"))
-                 .isValid());
-    }
+    TestLibrary t(4);
+    QVERIFY2(t.isOpen(), qPrintable(t.error()));
+    QVERIFY(!scalar(t.db(), QStringLiteral("SELECT count(*) FROM media")).isValid());
     Library library;
-    LD_VERIFY_OK(library.open(path));
+    LD_VERIFY_OK(library.open(t.path()));
     QCOMPARE(library.database().schemaVersion(), Database::currentSchemaVersion);
-    QVERIFY(!library.database().backupPath().isEmpty()); // an upgrade backs up first
+    // An upgrade of a SQLite file backs it up first; PostgreSQL has no file to copy.
+    QCOMPARE(library.database().backupPath().isEmpty(), t.isPostgres());
     LD_VERIFY_OK(library.media().store(encoded(picture(10, 10, Qt::black), "PNG")));
 }
 

@@ -20,6 +20,7 @@ private slots:
     void countsPublishedPostsPerLocalDay();
     void sumsViewsPerCityAndListing();
     void olderLibraryHasNoPortalFiguresButNoError();
+    void readOnlyConnectionReadsButNeverWrites();
 
 private:
     static qint64 idOf(const Result<Listing> &created) { return created.value().id; }
@@ -223,6 +224,30 @@ void TstStatisticsRepository::olderLibraryHasNoPortalFiguresButNoError()
     auto status = stats.listingsByStatus();
     LD_VERIFY_OK(status);
     QCOMPARE(status.value().size(), 1);
+}
+
+void TstStatisticsRepository::readOnlyConnectionReadsButNeverWrites()
+{
+    // The statistics worker's own connection, opened from Database::path()
+    // (a file, or the URL of a team library).
+    TestLibrary lib;
+    QVERIFY2(lib.isOpen(), qPrintable(lib.error()));
+    LD_VERIFY_OK(lib.create(str("统计只读")));
+    const QString name = QStringLiteral("tst-statistics-read-only");
+    {
+        auto db = StatisticsRepository::openReadOnly(lib.library().database().path(), name);
+        LD_VERIFY_OK(db);
+        StatisticsRepository statistics(db.value());
+        auto all = statistics.readAll(QDate(2026, 11, 29), 7, 8 * 3600);
+        LD_VERIFY_OK(all);
+        QCOMPARE(all.value().byStatus.size(), 1);
+        QCOMPARE(all.value().byStatus.first().count, 1);
+        QSqlQuery write(db.value());
+        QVERIFY(!write.exec(QStringLiteral("UPDATE listings SET title = 'x'")));
+        db.value().close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    QCOMPARE(lib.listings().load(1).value().title, str("统计只读"));
 }
 
 QTEST_GUILESS_MAIN(TstStatisticsRepository)
