@@ -68,6 +68,11 @@ void PublishJob::start()
 {
     if (!m_session.client)
         return fail(PortalError::Kind::Transient, tr("The portal connection was closed."));
+    // A client that goes away (its account was edited) takes its requests
+    // with it, and they never report: the job would wait for ever.
+    connect(m_session.client, &QObject::destroyed, this, [this] {
+        fail(PortalError::Kind::Transient, tr("The portal connection was closed."));
+    });
     auto loaded = m_library.listings().load(m_job.listingId);
     if (!loaded)
         return fail(PortalError::Kind::Permanent, loaded.error().message);

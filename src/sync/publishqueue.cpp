@@ -263,8 +263,11 @@ void PublishQueue::connectLane(Lane *lane)
         WordPressClient *client = c.value();
         client->setMinimumSpacingMs(m_settings.spacingMs);
         if (lane->session.client != client) {
-            delete lane->session.terms;
-            delete lane->session.media;
+            // Later: jobs of the old client may still be unwinding.
+            if (lane->session.terms)
+                lane->session.terms->deleteLater();
+            if (lane->session.media)
+                lane->session.media->deleteLater();
             lane->session.client = client;
             lane->session.terms = new TermResolver(m_library, client, lane->session.portal, this);
             lane->session.media =
