@@ -9,6 +9,7 @@
 #include "portaltermrepository.h"
 #include "regionrepository.h"
 #include "remotepostrepository.h"
+#include "sqlstatement.h"
 
 #include <memory>
 
@@ -36,6 +37,13 @@ public:
     RemotePostRepository &remotePosts() { return *m_remotePosts; }
     MediaRepository &media() { return *m_media; }
     OutboxRepository &outbox() { return *m_outbox; }
+
+    /// Runs \a body in one transaction of this library: all of its changes
+    /// are saved together, or none when it returns an error.
+    template <typename Body> auto inOneTransaction(Body &&body) -> decltype(body())
+    {
+        return inTransaction(m_database.connection(), std::forward<Body>(body));
+    }
 
 private:
     Database m_database;

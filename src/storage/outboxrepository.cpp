@@ -242,28 +242,27 @@ Result<void> OutboxRepository::markPublished(qint64 jobId, qint64 remoteId, cons
 Result<void> OutboxRepository::markRetry(qint64 jobId, const QDateTime &nextAttempt,
                                          const QString &error)
 {
-    return inTransaction(m_db, [&]() -> Result<void> {
-        SqlStatement back(
-            m_db,
-            QStringLiteral("UPDATE outbox SET state = 'retrying', next_attempt_at = ?, "
-                           "last_error = ?, lease_owner = '', lease_until = NULL WHERE id = ? "
-                           "AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.portal_id = "
-                           "outbox.portal_id AND n.listing_id = outbox.listing_id AND "
-                           "n.region_code = outbox.region_code AND n.state IN ") +
-                waitingStates + u')');
-        if (auto done = back.exec({sqlTime(nextAttempt), sqlText(error), jobId}); !done)
-            return done;
-        if (back.rowsAffected() > 0)
-            return {};
-        SqlStatement superseded(
-            m_db, QStringLiteral("UPDATE outbox SET state = 'cancelled', last_error = ?, "
-                                 "lease_owner = '', lease_until = NULL, finished_at = ? "
-                                 "WHERE id = ?"));
-        return superseded.exec(
-            {QCoreApplication::translate("OutboxRepository", "Replaced by a newer job: %1")
-                 .arg(error),
-             sqlTime(nextAttempt), jobId});
-    });
+    // Two statements without a transaction of their own, so that callers can
+    // group them with more: a crash between them leaves the job "sending",
+    // which is released and retried like any job of a dead run.
+    SqlStatement back(
+        m_db, QStringLiteral("UPDATE outbox SET state = 'retrying', next_attempt_at = ?, "
+                             "last_error = ?, lease_owner = '', lease_until = NULL WHERE id = ? "
+                             "AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.portal_id = "
+                             "outbox.portal_id AND n.listing_id = outbox.listing_id AND "
+                             "n.region_code = outbox.region_code AND n.state IN ") +
+                  waitingStates + u')');
+    if (auto done = back.exec({sqlTime(nextAttempt), sqlText(error), jobId}); !done)
+        return done;
+    if (back.rowsAffected() > 0)
+        return {};
+    SqlStatement superseded(m_db,
+                            QStringLiteral("UPDATE outbox SET state = 'cancelled', last_error = ?, "
+                                           "lease_owner = '', lease_until = NULL, finished_at = ? "
+                                           "WHERE id = ?"));
+    return superseded.exec(
+        {QCoreApplication::translate("OutboxRepository", "Replaced by a newer job: %1").arg(error),
+         sqlTime(nextAttempt), jobId});
 }
 
 Result<void> OutboxRepository::markFailed(qint64 jobId, const QString &error, const QDateTime &now)
@@ -326,7 +325,7 @@ Result<int> OutboxRepository::cancelWaiting(const OutboxScope &scope, const QDat
 
 Result<int> OutboxRepository::retryFailed(const OutboxScope &scope, const QDateTime &now)
 {
-    return inTransaction(m_db, [&]() -> Result<int> {
+    return [&]() -> Result<int> {
         QVariantList params;
         const QString where = scopeWhere(scope, &params);
         // A post with a newer waiting job keeps that one; its failed one stays as it is.
@@ -343,7 +342,7 @@ Result<int> OutboxRepository::retryFailed(const OutboxScope &scope, const QDateT
         if (auto done = q.exec(params); !done)
             return done.error();
         return q.rowsAffected();
-    });
+    }();
 }
 
 Result<OutboxCounts> OutboxRepository::counts(const OutboxScope &scope)

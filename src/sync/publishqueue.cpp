@@ -312,10 +312,6 @@ void PublishQueue::pump(Lane *lane)
         auto *job = new PublishJob(m_library, lane->session, *claimed.value(), this);
         lane->running << job;
         connect(job, &PublishJob::finished, this, [this, lane, job] { jobFinished(lane, job); });
-        if (auto set =
-                m_library.listings().setStatus(job->job().listingId, ListingStatus::Publishing);
-            !set)
-            qCWarning(lcSync) << "could not mark publishing:" << set.error().message;
         emit jobChanged(job->job());
         job->start();
     }
@@ -345,39 +341,52 @@ void PublishQueue::jobFinished(Lane *lane, PublishJob *job)
     const OutboxJob &j = job->job();
     const QDateTime now = nowUtc();
     ++m_finishedInRun;
-    if (job->succeeded()) {
-        if (auto done = m_library.outbox().markPublished(j.id, job->remoteId(), job->url(), now);
-            !done)
-            qCWarning(lcSync) << "could not record job" << j.id << ":" << done.error().message;
-    } else {
-        const PortalError &error = *job->error();
-        const QString message = describe(error);
-        if (error.kind == PortalError::Kind::Auth || error.kind == PortalError::Kind::Tls) {
-            // Not this listing's fault: every job would fail alike. Keep
-            // them queued and tell the user once.
-            m_library.outbox().markRetry(j.id, now, message);
-            lane->state = Lane::State::Unavailable;
-            emit portalUnavailable(lane->session.portal, message, false);
-        } else if (m_settings.retry.shouldRetry(error, j.attempts)) {
-            const int delay = m_settings.retry.delayMs(error, j.attempts, m_random);
-            m_library.outbox().markRetry(j.id, now.addMSecs(delay), message);
-            if (error.retryAfterSeconds >= 0)
-                lane->holdUntil = now.addSecs(std::min(error.retryAfterSeconds, 86400));
-            qCDebug(lcSync) << "job" << j.id << "retries in" << delay << "ms";
-        } else {
-            const QString final =
-                error.kind == PortalError::Kind::Transient
-                    ? tr("Gave up after %n attempts: %1", nullptr, j.attempts).arg(message)
-                    : message;
-            m_library.outbox().markFailed(j.id, final, now);
-            PublishJob::recordFailure(m_library, j, final);
-        }
-    }
-    updateListingStatus(j.listingId);
+    // One transaction for the job's outcome and its listing's status: one
+    // commit per job, and never a listing that says "published" for a job
+    // the outbox still holds.
+    auto recorded = m_library.inOneTransaction([&]() -> Result<void> {
+        if (auto outcome = recordOutcome(lane, job, now); !outcome)
+            return outcome;
+        updateListingStatus(j.listingId);
+        return {};
+    });
+    if (!recorded)
+        qCWarning(lcSync) << "could not record job" << j.id << ":" << recorded.error().message;
     emitJob(j.id);
     if (lane->running.isEmpty() && jobsInFlight() == 0)
         m_leaseTimer.stop();
     pump(lane);
+}
+
+Result<void> PublishQueue::recordOutcome(Lane *lane, PublishJob *job, const QDateTime &now)
+{
+    const OutboxJob &j = job->job();
+    if (job->succeeded())
+        return m_library.outbox().markPublished(j.id, job->remoteId(), job->url(), now);
+    const PortalError &error = *job->error();
+    const QString message = describe(error);
+    if (error.kind == PortalError::Kind::Auth || error.kind == PortalError::Kind::Tls) {
+        // Not this listing's fault: every job would fail alike. Keep them
+        // queued and tell the user once.
+        if (lane->state != Lane::State::Unavailable) {
+            lane->state = Lane::State::Unavailable;
+            emit portalUnavailable(lane->session.portal, message, false);
+        }
+        return m_library.outbox().markRetry(j.id, now, message);
+    }
+    if (m_settings.retry.shouldRetry(error, j.attempts)) {
+        const int delay = m_settings.retry.delayMs(error, j.attempts, m_random);
+        if (error.retryAfterSeconds >= 0)
+            lane->holdUntil = now.addSecs(std::min(error.retryAfterSeconds, 86400));
+        qCDebug(lcSync) << "job" << j.id << "retries in" << delay << "ms";
+        return m_library.outbox().markRetry(j.id, now.addMSecs(delay), message);
+    }
+    const QString final =
+        error.kind == PortalError::Kind::Transient
+            ? tr("Gave up after %n attempts: %1", nullptr, j.attempts).arg(message)
+            : message;
+    PublishJob::recordFailure(m_library, j, final);
+    return m_library.outbox().markFailed(j.id, final, now);
 }
 
 void PublishQueue::emitJob(qint64 jobId)
@@ -388,14 +397,15 @@ void PublishQueue::emitJob(qint64 jobId)
 
 void PublishQueue::updateListingStatus(qint64 listingId)
 {
+    // While jobs are open the listing stays "queued"; the outbox has the detail.
     auto open = m_library.outbox().openJobsOfListing(listingId);
-    if (!open)
+    if (!open || open.value() > 0)
         return;
     auto listing = m_library.listings().load(listingId);
     if (!listing || listing.value().deleted)
         return;
-    ListingStatus status = ListingStatus::Publishing;
-    if (open.value() == 0) {
+    ListingStatus status = ListingStatus::Ready;
+    {
         auto posts = m_library.remotePosts().forListing(listingId);
         if (!posts)
             return;

@@ -100,6 +100,8 @@ private:
     void pump(Lane *lane);
     void scheduleWake(Lane *lane);
     void jobFinished(Lane *lane, PublishJob *job);
+    /// Writes what became of a finished job to the outbox (and remote_posts).
+    Result<void> recordOutcome(Lane *lane, PublishJob *job, const QDateTime &now);
     void updateListingStatus(qint64 listingId);
     void releaseDeadOwners();
     void renewLeases();
