@@ -279,6 +279,10 @@ void PublishQueue::pump(Lane *lane)
 {
     if (m_paused)
         return checkIdle();
+    // The connector keeps one client per portal: a pull (or a connection
+    // test) that connects again deletes the one this lane held.
+    if (lane->state == Lane::State::Ready && !lane->session.client)
+        lane->state = Lane::State::Disconnected;
     if (lane->state == Lane::State::Disconnected)
         return connectLane(lane);
     if (lane->state != Lane::State::Ready)
