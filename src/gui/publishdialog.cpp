@@ -265,8 +265,12 @@ void PublishDialog::replan()
     m_noteLabel->setText(why);
     m_noteLabel->setVisible(!why.isEmpty());
     const int posts = int(m_plan.requests.size());
-    m_publishButton->setText(tr("Publish %n listing(s)", nullptr, m_plan.listingsPlanned) +
-                             QLatin1Char(' ') + tr("(%n post(s))", nullptr, posts));
+    // Spelled out: there is no English plural catalogue, and this button is
+    // the sentence the user reads before sending thousands of posts.
+    const int listings = m_plan.listingsPlanned;
+    const QString listingsText = listings == 1 ? tr("1 listing") : tr("%1 listings").arg(listings);
+    const QString postsText = posts == 1 ? tr("1 post") : tr("%1 posts").arg(posts);
+    m_publishButton->setText(tr("Publish %1 (%2)").arg(listingsText, postsText));
     m_publishButton->setEnabled(why.isEmpty() && posts > 0);
 }
 
@@ -274,10 +278,12 @@ void PublishDialog::showProblems()
 {
     const QList<PlanProblem> &problems = m_plan.problems;
     m_problemsLabel->setText(
-        problems.isEmpty()
-            ? tr("All %n listing(s) can go.", nullptr, int(m_ids.size()))
-            : tr("%n listing(s) cannot go; open one to correct it, the rest can be published:",
-                 nullptr, int(problems.size())));
+        problems.isEmpty() ? (m_ids.size() == 1 ? tr("The listing can go.")
+                                                : tr("All %1 listings can go.").arg(m_ids.size()))
+        : problems.size() == 1
+            ? tr("1 listing cannot go; open it to correct it, the rest can be published:")
+            : tr("%1 listings cannot go; open one to correct it, the rest can be published:")
+                  .arg(problems.size()));
     m_problemsTable->setVisible(!problems.isEmpty());
     m_problemsTable->setRowCount(int(problems.size()));
     for (int row = 0; row < problems.size(); ++row) {

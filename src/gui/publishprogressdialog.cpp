@@ -42,8 +42,10 @@ PublishProgressDialog::PublishProgressDialog(Library *library, PublishQueue *que
     m_jobsView->verticalHeader()->hide();
     // Fixed row heights keep thousands of rows cheap to lay out.
     m_jobsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_jobsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_jobsView->setWordWrap(false);
-    m_jobsView->setTextElideMode(Qt::ElideRight);
+    // Long titles often differ at the end ("…第12号"): keep both ends.
+    m_jobsView->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_jobsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(OutboxJobModel::StateColumn, QHeaderView::Stretch);
@@ -95,15 +97,16 @@ PublishProgressDialog::PublishProgressDialog(Library *library, PublishQueue *que
 QString PublishProgressDialog::countsText(const OutboxCounts &c)
 {
     QStringList parts;
-    parts << tr("%1 of %n post(s)", nullptr, c.total()).arg(c.finished());
+    parts << (c.total() == 1 ? tr("%1 of 1 post").arg(c.finished())
+                             : tr("%1 of %2 posts").arg(c.finished()).arg(c.total()));
     if (c.sending)
-        parts << tr("%n sending", nullptr, c.sending);
+        parts << tr("%1 sending").arg(c.sending);
     if (c.retrying)
-        parts << tr("%n retrying", nullptr, c.retrying);
+        parts << tr("%1 retrying").arg(c.retrying);
     if (c.failed)
-        parts << tr("%n failed", nullptr, c.failed);
+        parts << tr("%1 failed").arg(c.failed);
     if (c.cancelled)
-        parts << tr("%n cancelled", nullptr, c.cancelled);
+        parts << tr("%1 cancelled").arg(c.cancelled);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -112,9 +115,11 @@ QString PublishProgressDialog::timeLeftText(int seconds)
     if (seconds < 0)
         return {};
     if (seconds < 60)
-        return tr("About %n second(s) left", nullptr, qMax(1, seconds));
+        return tr("Less than a minute left");
+    if (seconds < 90)
+        return tr("About a minute left");
     if (seconds < 3600)
-        return tr("About %n minute(s) left", nullptr, (seconds + 30) / 60);
+        return tr("About %1 minutes left").arg((seconds + 30) / 60);
     return tr("About %1 h %2 min left").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
