@@ -15,7 +15,10 @@ const QString service = QStringLiteral("org.freedesktop.Notifications");
 const QString path = QStringLiteral("/org/freedesktop/Notifications");
 } // namespace
 
-DesktopNotifier::DesktopNotifier(QObject *parent) : QObject(parent) {}
+DesktopNotifier::DesktopNotifier(QObject *parent)
+    : QObject(parent), m_bus(QDBusConnection::sessionBus())
+{
+}
 
 DesktopNotifier::Channel DesktopNotifier::notify(const QString &title, const QString &body)
 {
@@ -36,7 +39,7 @@ DesktopNotifier::Channel DesktopNotifier::notify(const QString &title, const QSt
 
 bool DesktopNotifier::notifyOverDBus(const QString &title, const QString &body)
 {
-    QDBusConnection bus = QDBusConnection::sessionBus();
+    QDBusConnection &bus = m_bus;
     if (!bus.isConnected() || !bus.interface())
         return false;
     // A short synchronous question to the bus daemon (not to the service),

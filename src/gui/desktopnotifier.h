@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDBusConnection>
 #include <QObject>
 #include <QString>
 
@@ -18,6 +19,8 @@ public:
     enum class Channel { None, DBus, Tray };
 
     explicit DesktopNotifier(QObject *parent = nullptr);
+    /// Talks to the bus behind \a bus instead of the session bus (tests run a private one).
+    void setBus(const QDBusConnection &bus) { m_bus = bus; }
 
     /// Shows \a title and \a body; returns the channel used.
     Channel notify(const QString &title, const QString &body);
@@ -26,6 +29,7 @@ public:
 private:
     bool notifyOverDBus(const QString &title, const QString &body);
 
+    QDBusConnection m_bus;
     QSystemTrayIcon *m_tray = nullptr;
     Channel m_lastChannel = Channel::None;
 };
