@@ -31,7 +31,7 @@ PublishDialog::PublishDialog(Library *library, SyncController *sync,
     m_replanTimer.setInterval(0);
     connect(&m_replanTimer, &QTimer::timeout, this, &PublishDialog::replan);
     m_clockTimer.setInterval(15000);
-    connect(&m_clockTimer, &QTimer::timeout, this, &PublishDialog::replanSoon);
+    connect(&m_clockTimer, &QTimer::timeout, this, &PublishDialog::updateState);
     m_clockTimer.start();
     buildUi();
     loadPortals();
@@ -253,7 +253,6 @@ QString PublishDialog::blocker() const
 void PublishDialog::replan()
 {
     m_replanTimer.stop();
-    const QString why = blocker();
     const PortalInfo portal = currentPortal();
     if (portal.id != 0 && (!m_theseCitiesRadio->isChecked() || !m_cityCodes.isEmpty())) {
         PublishPlanner planner(*m_library, portal, m_sync->sensitiveWords());
@@ -262,6 +261,12 @@ void PublishDialog::replan()
         m_plan = PublishPlan{};
     }
     showProblems();
+    updateState();
+}
+
+void PublishDialog::updateState()
+{
+    const QString why = blocker();
     m_noteLabel->setText(why);
     m_noteLabel->setVisible(!why.isEmpty());
     const int posts = int(m_plan.requests.size());
@@ -308,8 +313,13 @@ void PublishDialog::showProblems()
 
 void PublishDialog::accept()
 {
-    // The time may have passed and the listings changed since the last check.
-    replan();
+    // The chosen time may have passed meanwhile. The listings are not checked
+    // again here (a second for thousands): each job checks its listing just
+    // before sending anyway.
+    if (m_replanTimer.isActive())
+        replan();
+    else
+        updateState();
     if (!m_publishButton->isEnabled())
         return;
     const PortalInfo portal = currentPortal();

@@ -61,6 +61,8 @@ private:
     void loadPortals();
     void replanSoon() { m_replanTimer.start(); }
     void replan();
+    /// The note and the OK button for the current plan and time.
+    void updateState();
     void showProblems();
     void showCities();
     void chooseCities();

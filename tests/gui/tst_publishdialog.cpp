@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -574,15 +575,20 @@ void TestPublishDialog::screenshots()
     auto *table = m_window->findChild<QTableView *>(QStringLiteral("listingTableView"));
     table->setFocus();
     table->selectAll();
+    QElapsedTimer clock;
+    clock.start();
     PublishDialog *dialog = openDialog();
     QVERIFY(dialog);
+    qInfo("publish dialog for 501 listings checked and shown in %lld ms", clock.elapsed());
     auto *button = dialog->findChild<QPushButton *>(QStringLiteral("publishButton"));
     QCOMPARE(button->text(), QStringLiteral("Publish 500 listings (1000 posts)"));
     if (!dirName.isEmpty())
         QVERIFY(dialog->grab().save(QString::fromLocal8Bit(dirName) +
                                     QStringLiteral("/publish-dialog-check.png")));
+    clock.restart();
     PublishProgressDialog *progress = publish(dialog);
     QVERIFY(progress);
+    qInfo("1000 posts queued and the progress view shown in %lld ms", clock.elapsed());
     QCOMPARE(progress->model()->rowCount(), 1000);
     auto *bar = progress->findChild<QProgressBar *>(QStringLiteral("overallProgressBar"));
     QTRY_VERIFY_WITH_TIMEOUT(bar->value() >= 12, 20000);
