@@ -438,6 +438,9 @@ void TestPublishDialog::closeMidRunIndicatorShowsProgress()
                  indicator->text().endsWith(QLatin1String("/6")),
              qPrintable(indicator->text()));
     QVERIFY(postCount() < 6); // still running
+    if (const QByteArray dirName = qgetenv("LISTINGDESK_SCREENSHOT_DIR"); !dirName.isEmpty())
+        QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dirName) +
+                                      QStringLiteral("/mainwindow-queue-indicator.png")));
     // Clicking it brings the progress back, for the running batch.
     indicator->findChild<QToolButton *>(QStringLiteral("queueStatusButton"))->click();
     QTRY_VERIFY(m_window->findChild<PublishProgressDialog *>());
