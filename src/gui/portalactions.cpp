@@ -78,7 +78,13 @@ PortalActions::PortalActions(Library *library, QMainWindow *window, ListingEdito
     setSensitiveWords(words.makeMatcher());
 
     connect(m_sync, &SyncController::progress, this, &PortalActions::showProgress);
-    connect(m_sync, &SyncController::queueChanged, this, &PortalActions::updateIndicator);
+    m_indicatorTimer.setSingleShot(true);
+    m_indicatorTimer.setInterval(150);
+    connect(&m_indicatorTimer, &QTimer::timeout, this, &PortalActions::updateIndicator);
+    connect(m_sync, &SyncController::queueChanged, this, [this] {
+        if (!m_indicatorTimer.isActive())
+            m_indicatorTimer.start();
+    });
     connect(m_sync, &SyncController::busyChanged, this, &PortalActions::updateActions);
     connect(m_sync, &SyncController::publishFinished, this, &PortalActions::publishFinished);
     connect(m_sync, &SyncController::pullFinished, this, &PortalActions::pullFinished);

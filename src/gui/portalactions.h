@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -110,7 +111,8 @@ private:
     QueueStatusIndicator *m_indicator = nullptr;
     DesktopNotifier *m_notifier = nullptr;
     std::shared_ptr<const SensitiveWordMatcher> m_words;
-    qint64 m_lastBatch = 0; ///< what the status-bar indicator reopens
+    qint64 m_lastBatch = 0;  ///< what the status-bar indicator reopens
+    QTimer m_indicatorTimer; ///< one count query per burst of queue changes
 
     QAction *m_portalsAction = nullptr;
     QAction *m_publishAction = nullptr;

@@ -125,6 +125,8 @@ QString PublishProgressDialog::timeLeftText(int seconds)
 
 void PublishProgressDialog::updateProgress()
 {
+    if (!m_queue)
+        return;
     const QueueProgress p = m_queue->progress(m_scope);
     const OutboxCounts &c = p.counts;
     m_progressBar->setRange(0, qMax(1, c.total()));
@@ -142,6 +144,8 @@ void PublishProgressDialog::updateProgress()
 
 void PublishProgressDialog::togglePause()
 {
+    if (!m_queue)
+        return;
     if (m_queue->isPaused())
         m_queue->resume();
     else
@@ -160,7 +164,7 @@ void PublishProgressDialog::confirmCancel()
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
-        if (box->standardButton(button) != QMessageBox::Yes)
+        if (box->standardButton(button) != QMessageBox::Yes || !m_queue)
             return;
         m_queue->cancel(m_scope);
         m_model->refresh();
@@ -171,6 +175,8 @@ void PublishProgressDialog::confirmCancel()
 
 void PublishProgressDialog::retryFailed()
 {
+    if (!m_queue)
+        return;
     m_queue->retryFailed(m_scope);
     m_model->refresh();
     updateProgress();

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "outboxrepository.h"
+#include "publishqueue.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
@@ -17,7 +19,6 @@ namespace ListingDesk {
 
 class Library;
 class OutboxJobModel;
-class PublishQueue;
 
 /// How a batch (or everything queued) is getting on: an overall bar, counts
 /// ("412 of 600 posts · 3 retrying · 2 failed"), the time left, and one row
@@ -50,7 +51,7 @@ private:
     void openRow(const QModelIndex &index);
 
     Library *m_library;
-    PublishQueue *m_queue;
+    QPointer<PublishQueue> m_queue; ///< gone when the controller makes a new one (new network)
     OutboxScope m_scope;
     OutboxJobModel *m_model;
     QTimer m_throttle; ///< one count query per burst of job changes
