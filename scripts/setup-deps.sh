@@ -12,6 +12,7 @@ packages="
     dpkg-dev file
     fonts-noto-cjk
     xvfb xauth
+    dbus-daemon
     sqlite3
     libgumbo-dev
     qtkeychain-qt6-dev
@@ -22,6 +23,7 @@ packages="
     php8.2-cli php8.2-mysql php8.2-gd php8.2-mbstring
     mariadb-server mariadb-client procps curl ca-certificates
 "
+# dbus-daemon: tst_desktopnotifier runs a private bus with a fake notification service.
 # dpkg-dev (dpkg-shlibdeps) and file: cpack's Depends from the binaries (scripts/package.sh).
 # The last three lines are the test WordPress of tests/portal/wordpress.sh (keep both lists
 # in step). php8.2-curl and php8.2-xml are not needed: the test portal never calls out and

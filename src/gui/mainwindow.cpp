@@ -67,6 +67,12 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
             &PortalStatusModel::refresh);
     connect(m_portalView, &QAbstractItemView::activated, m_portalActions->portalsAction(),
             &QAction::trigger);
+    connect(m_portalActions, &PortalActions::openListing, this, &MainWindow::selectListing);
+    // Publishing: edits of published listings update their posts, and a queue
+    // an earlier run left (quit, crash) carries on.
+    connect(m_editor, &ListingEditor::saved, m_portalActions, &PortalActions::queueUpdate);
+    m_portalActions->applySettings();
+    m_portalActions->resumeQueue();
     createMenus();
 
     m_searchTimer.setSingleShot(true);
@@ -212,6 +218,8 @@ void MainWindow::createMenus()
     QMenu *portal = menuBar()->addMenu(tr("P&ortal"));
     portal->setObjectName(QStringLiteral("portalMenu"));
     portal->addAction(m_portalActions->publishAction());
+    portal->addAction(m_portalActions->unpublishAction());
+    portal->addAction(m_portalActions->queueAction());
     portal->addAction(m_portalActions->pullAction());
     portal->addAction(m_portalActions->resolveConflictAction());
     portal->addSeparator();
@@ -483,7 +491,10 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(m_library, m_backupScheduler, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::settingsSaved, this,
-            [this] { m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs()); });
+            [this] {
+                m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs());
+                m_portalActions->applySettings();
+            });
     connect(dialog, &SettingsDialog::sensitiveWordsSaved, this, &MainWindow::reloadSensitiveWords);
     dialog->open();
 }
@@ -492,7 +503,9 @@ void MainWindow::reloadSensitiveWords()
 {
     SensitiveWordList words;
     words.load();
-    m_editor->setSensitiveWords(words.makeMatcher());
+    auto matcher = words.makeMatcher();
+    m_editor->setSensitiveWords(matcher);
+    m_portalActions->setSensitiveWords(matcher);
 }
 
 void MainWindow::configureTableHeader()

@@ -1,10 +1,17 @@
 #include "portalactions.h"
 
+#include "appsettings.h"
+#include "desktopnotifier.h"
 #include "library.h"
 #include "listingeditor.h"
 #include "portalaccountsdialog.h"
+#include "publishdialog.h"
+#include "publishprogressdialog.h"
+#include "queuestatusindicator.h"
+#include "sensitivewordlist.h"
 #include "synccontroller.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -34,12 +41,18 @@ PortalActions::PortalActions(Library *library, QMainWindow *window, ListingEdito
     };
     m_portalsAction = make(tr("&Portals…"), QStringLiteral("network-server"), "portalsAction",
                            [this] { openPortalsDialog(); });
-    m_publishAction = make(tr("&Publish"), QStringLiteral("document-send"), "publishAction",
-                           &PortalActions::publishSelected);
+    m_publishAction = make(tr("&Publish…"), QStringLiteral("document-send"), "publishAction",
+                           [this] { publishSelected(); });
+    m_publishAction->setIconText(tr("Publish"));
     m_publishAction->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     m_publishAction->setToolTip(
-        tr("Publish the selected listings to a portal now (%1)")
+        tr("Publish the selected listings to a portal, now or at a set time (%1)")
             .arg(m_publishAction->shortcut().toString(QKeySequence::NativeText)));
+    m_unpublishAction = make(tr("&Unpublish…"), QStringLiteral("edit-delete"), "unpublishAction",
+                             &PortalActions::unpublishSelected);
+    m_unpublishAction->setToolTip(tr("Move the selected listings' posts to the portal's trash"));
+    m_queueAction = make(tr("Publishing &Queue…"), QStringLiteral("view-list-details"),
+                         "publishingQueueAction", [this] { openQueueView(); });
     m_pullAction = make(tr("P&ull from Portal"), QStringLiteral("view-refresh"), "pullAction",
                         &PortalActions::pullFromPortal);
     m_pullAction->setIconText(tr("Pull"));
@@ -53,8 +66,25 @@ PortalActions::PortalActions(Library *library, QMainWindow *window, ListingEdito
     m_progressBar->setTextVisible(false);
     m_progressBar->hide();
     m_window->statusBar()->addPermanentWidget(m_progressBar);
+    m_indicator = new QueueStatusIndicator(m_window);
+    m_window->statusBar()->addPermanentWidget(m_indicator);
+    connect(m_indicator, &QueueStatusIndicator::clicked, this, [this] {
+        auto counts = m_library->outbox().counts({0, m_lastBatch});
+        openProgress({0, counts && m_lastBatch && counts.value().open() > 0 ? m_lastBatch : 0});
+    });
+    m_notifier = new DesktopNotifier(this);
+    SensitiveWordList words;
+    words.load();
+    setSensitiveWords(words.makeMatcher());
 
     connect(m_sync, &SyncController::progress, this, &PortalActions::showProgress);
+    m_indicatorTimer.setSingleShot(true);
+    m_indicatorTimer.setInterval(150);
+    connect(&m_indicatorTimer, &QTimer::timeout, this, &PortalActions::updateIndicator);
+    connect(m_sync, &SyncController::queueChanged, this, [this] {
+        if (!m_indicatorTimer.isActive())
+            m_indicatorTimer.start();
+    });
     connect(m_sync, &SyncController::busyChanged, this, &PortalActions::updateActions);
     connect(m_sync, &SyncController::publishFinished, this, &PortalActions::publishFinished);
     connect(m_sync, &SyncController::pullFinished, this, &PortalActions::pullFinished);
@@ -67,7 +97,9 @@ PortalActions::PortalActions(Library *library, QMainWindow *window, ListingEdito
 void PortalActions::updateActions()
 {
     const bool busy = m_sync->isBusy();
-    m_publishAction->setEnabled(!busy && !m_selection().isEmpty());
+    const bool selected = !m_selection().isEmpty();
+    m_publishAction->setEnabled(selected);
+    m_unpublishAction->setEnabled(selected);
     m_pullAction->setEnabled(!busy);
     bool conflict = false;
     if (m_editor->hasListing()) {
@@ -163,21 +195,164 @@ void PortalActions::askPassword(const PortalInfo &portal, const QString &why,
     dialog->open();
 }
 
-void PortalActions::publishSelected()
+PublishDialog *PortalActions::publishSelected()
 {
     const QList<qint64> ids = m_selection();
-    if (ids.isEmpty() || m_sync->isBusy())
-        return;
+    if (ids.isEmpty())
+        return nullptr;
     // What goes to the portal is what storage holds: save the form first.
     if (!m_editor->saveNow()) {
         m_window->statusBar()->showMessage(
             tr("The open listing could not be saved; nothing was published."), 10000);
-        return;
+        return nullptr;
     }
-    choosePortal(tr("Publish"), [this, ids](const PortalInfo &portal) {
-        m_publishing = ids;
-        m_sync->publish(portal, ids);
+    auto portals = m_library->portals().all();
+    if (portals && portals.value().isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Add a portal account first."), 10000);
+        openPortalsDialog();
+        return nullptr;
+    }
+    auto *dialog = new PublishDialog(m_library, m_sync, ids, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (AppSettings::defaultPortal().isEmpty()) {
+        auto last = m_library->portals().portalByName(QSettings().value(lastPortalKey).toString());
+        if (last)
+            dialog->selectPortal(last.value().id);
+    }
+    connect(dialog, &PublishDialog::openListing, this, &PortalActions::openListing);
+    connect(dialog, &PublishDialog::queued, this,
+            [this, ids, dialog](const PortalInfo &portal, qint64 batch) {
+                QSettings().setValue(lastPortalKey, portal.name);
+                m_lastBatch = batch;
+                m_sync->watchBatch(portal, batch, ids, dialog->plan().problems);
+                emit syncChanged();
+                openProgress({0, batch});
+            });
+    dialog->open();
+    return dialog;
+}
+
+void PortalActions::unpublishSelected()
+{
+    const QList<qint64> ids = m_selection();
+    if (ids.isEmpty() || !m_editor->saveNow())
+        return;
+    choosePortal(tr("Unpublish"), [this, ids](const PortalInfo &portal) {
+        PublishPlanner planner(*m_library, portal, m_words.get());
+        const PublishPlan plan = planner.planTrash(ids);
+        if (plan.requests.isEmpty()) {
+            showMessage(tr("Nothing to unpublish"),
+                        tr("None of the selected listings has posts on %1.").arg(portal.name),
+                        false);
+            return;
+        }
+        auto *box = new QMessageBox(
+            QMessageBox::Question, tr("Unpublish"),
+            tr("Move %n post(s) on %1 to the portal's trash? The listings stay in your library.",
+               nullptr, int(plan.requests.size()))
+                .arg(portal.name),
+            QMessageBox::Yes | QMessageBox::No, m_window);
+        box->setObjectName(QStringLiteral("confirmUnpublishMessageBox"));
+        box->setDefaultButton(QMessageBox::No);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::buttonClicked, this,
+                [this, box, portal, plan, ids](QAbstractButton *button) {
+                    if (box->standardButton(button) != QMessageBox::Yes)
+                        return;
+                    auto batch = m_sync->publishQueue()->enqueue(portal, plan);
+                    if (!batch) {
+                        showMessage(tr("Not unpublished"), batch.error().message, true);
+                        return;
+                    }
+                    m_lastBatch = batch.value();
+                    m_sync->watchBatch(portal, batch.value(), ids, plan.problems, true);
+                });
+        box->open();
     });
+}
+
+PublishProgressDialog *PortalActions::openProgress(const OutboxScope &scope)
+{
+    if (m_progressDialog && (m_progressDialog->scope().batchId != scope.batchId ||
+                             m_progressDialog->scope().portalId != scope.portalId)) {
+        m_progressDialog->close();
+        m_progressDialog = nullptr;
+    }
+    if (!m_progressDialog) {
+        m_progressDialog =
+            new PublishProgressDialog(m_library, m_sync->publishQueue(), scope, m_window);
+        m_progressDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // Modeless: the user keeps editing while the queue runs.
+    m_progressDialog->show();
+    m_progressDialog->raise();
+    m_progressDialog->activateWindow();
+    return m_progressDialog;
+}
+
+PublishProgressDialog *PortalActions::openQueueView()
+{
+    return openProgress({});
+}
+
+void PortalActions::queueUpdate(qint64 listingId)
+{
+    auto posts = m_library->remotePosts().forListing(listingId);
+    if (!posts || posts.value().isEmpty())
+        return;
+    QSet<qint64> portalIds;
+    for (const RemotePostRecord &post : posts.value())
+        portalIds.insert(post.portalId);
+    // The edits settle first; saving again moves the time on.
+    const QDateTime notBefore = QDateTime::currentDateTimeUtc().addSecs(30);
+    for (qint64 portalId : std::as_const(portalIds)) {
+        auto portal = m_library->portals().portal(portalId);
+        if (!portal)
+            continue;
+        PublishPlanner planner(*m_library, portal.value(), m_words.get());
+        PublishPlan plan = planner.planUpdate(listingId);
+        if (!plan.problems.isEmpty()) {
+            m_window->statusBar()->showMessage(
+                tr("Not updated on %1: %2")
+                    .arg(portal.value().name, plan.problems.first().reasons.join(u' ')),
+                10000);
+        }
+        if (plan.requests.isEmpty())
+            continue;
+        for (OutboxRequest &request : plan.requests)
+            request.notBefore = notBefore;
+        if (auto queued = m_sync->publishQueue()->enqueue(portal.value(), plan); !queued)
+            m_window->statusBar()->showMessage(
+                tr("Could not queue the update: %1").arg(queued.error().message), 10000);
+    }
+}
+
+void PortalActions::resumeQueue()
+{
+    m_sync->resumeQueue();
+}
+
+void PortalActions::applySettings()
+{
+    PublishQueueSettings settings; // the engine's defaults for leases and retries
+    settings.concurrency = AppSettings::concurrency();
+    settings.spacingMs = AppSettings::spacingMs();
+    m_sync->setQueueSettings(settings);
+}
+
+void PortalActions::setSensitiveWords(std::shared_ptr<const SensitiveWordMatcher> matcher)
+{
+    // The controller holds a plain pointer; we keep the matcher alive.
+    m_sync->setSensitiveWords(matcher.get());
+    m_words = std::move(matcher);
+}
+
+void PortalActions::updateIndicator()
+{
+    auto counts = m_library->outbox().counts();
+    if (!counts)
+        return;
+    m_indicator->setCounts(counts.value(), m_sync->publishQueue()->isPaused());
 }
 
 void PortalActions::publishFinished(const PublishReport &report)
@@ -185,22 +360,34 @@ void PortalActions::publishFinished(const PublishReport &report)
     reloadEditor();
     emit syncChanged();
     if (report.needsPassword) {
-        const QList<qint64> ids = m_publishing;
-        askPassword(report.portal, report.connectionProblem,
-                    [this, portal = report.portal, ids] { m_sync->publish(portal, ids); });
+        askPassword(report.portal, report.connectionProblem, [this, report] {
+            m_sync->resumeQueue();
+            m_sync->watchBatch(report.portal, report.batchId, report.listingIds, {}, report.trash);
+        });
         return;
     }
     if (!report.connectionProblem.isEmpty()) {
-        showMessage(tr("Not published"), report.connectionProblem, true);
+        showMessage(report.trash ? tr("Not unpublished") : tr("Not published"),
+                    report.connectionProblem, true);
         return;
     }
-    const QString done = tr("Published %1 of %2 listings to %3.")
-                             .arg(report.succeeded)
-                             .arg(report.listings)
-                             .arg(report.portal.name);
+    const QString done = report.trash ? tr("Unpublished %1 of %2 listings from %3.")
+                                            .arg(report.succeeded)
+                                            .arg(report.listings)
+                                            .arg(report.portal.name)
+                                      : tr("Published %1 of %2 listings to %3.")
+                                            .arg(report.succeeded)
+                                            .arg(report.listings)
+                                            .arg(report.portal.name);
     m_window->statusBar()->showMessage(done, 15000);
+    m_notifier->notify(report.trash ? tr("Unpublishing finished") : tr("Publishing finished"),
+                       report.failures.isEmpty()
+                           ? done
+                           : done + QLatin1Char(' ') +
+                                 tr("%n listing(s) failed.", nullptr, int(report.failures.size())));
     if (!report.failures.isEmpty())
-        showMessage(tr("Some listings were not published"),
+        showMessage(report.trash ? tr("Some posts were not unpublished")
+                                 : tr("Some listings were not published"),
                     done + QStringLiteral("\n\n") + report.failures.join(u'\n') +
                         QStringLiteral("\n\n") +
                         tr("The listings keep their words; correct them and publish again."),

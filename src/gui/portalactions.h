@@ -5,8 +5,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QMainWindow;
@@ -14,18 +16,25 @@ class QProgressBar;
 
 namespace ListingDesk {
 
+class DesktopNotifier;
 class Library;
 class ListingEditor;
 class PortalAccountsDialog;
+class PublishDialog;
+class PublishProgressDialog;
+class QueueStatusIndicator;
+class SensitiveWordMatcher;
 class SyncController;
+struct OutboxScope;
 struct PublishReport;
 struct PullReport;
 
-/// The main window's portal menu: Portals…, Publish, Pull and Resolve
-/// Conflict. It asks what it must (which portal, a password the keychain does
-/// not have), runs the work through the SyncController, shows progress in
-/// the status bar and the outcome in words. Dialogs are opened, never
-/// exec()'d, so no nested event loop runs.
+/// The main window's portal menu: Portals…, Publish…, Unpublish…, Publishing
+/// Queue…, Pull and Resolve Conflict. It asks what it must (which portal, a
+/// password the keychain does not have), queues the work through the
+/// SyncController, shows the queue in the status bar (QueueStatusIndicator)
+/// and the outcome in words and a desktop notification. Dialogs are opened,
+/// never exec()'d, so no nested event loop runs.
 class PortalActions : public QObject
 {
     Q_OBJECT
@@ -38,6 +47,10 @@ public:
     SyncController *controller() const { return m_sync; }
     QAction *portalsAction() const { return m_portalsAction; }
     QAction *publishAction() const { return m_publishAction; }
+    QAction *unpublishAction() const { return m_unpublishAction; }
+    QAction *queueAction() const { return m_queueAction; }
+    QueueStatusIndicator *queueIndicator() const { return m_indicator; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     QAction *pullAction() const { return m_pullAction; }
     QAction *resolveConflictAction() const { return m_resolveAction; }
 
@@ -49,13 +62,29 @@ public:
     /// there is nothing to resolve (the status bar says why).
     ConflictDialog *openConflictDialog(qint64 listingId);
 
-    void publishSelected();
+    /// Opens the publish dialog for the selection; null when nothing can be
+    /// published (no selection, no portal: the status bar says why).
+    PublishDialog *publishSelected();
+    void unpublishSelected();
+    /// The progress of \a scope (batch 0: every open job), reusing an open view.
+    PublishProgressDialog *openProgress(const OutboxScope &scope);
+    PublishProgressDialog *openQueueView();
+    /// Queues the update of \a listingId's posts after the user saved it; it
+    /// waits 30 s so that a burst of edits makes one update.
+    void queueUpdate(qint64 listingId);
+    /// Carries on with jobs an earlier run left in the outbox (quit, crash).
+    void resumeQueue();
+    /// Concurrency and spacing from the preferences, now and after a change.
+    void applySettings();
+    void setSensitiveWords(std::shared_ptr<const SensitiveWordMatcher> matcher);
     void pullFromPortal();
     void resolveCurrentConflict();
 
 signals:
     /// Posts, portals or listings changed through sync: views re-read their state.
     void syncChanged();
+    /// The user wants to see a listing (from the publish dialog's problem list).
+    void openListing(qint64 id);
 
 private:
     /// Runs \a then with the portal to use: the only one, or the user's choice
@@ -66,6 +95,7 @@ private:
     void publishFinished(const PublishReport &report);
     void pullFinished(const PullReport &report);
     void showProgress(const QString &message, int done, int total);
+    void updateIndicator();
     void showMessage(const QString &title, const QString &text, bool warning);
     /// The form shows what storage now holds (sync changed the open listing).
     void reloadEditor();
@@ -76,11 +106,18 @@ private:
     Selection m_selection;
     SyncController *m_sync;
     QPointer<PortalAccountsDialog> m_portalsDialog;
+    QPointer<PublishProgressDialog> m_progressDialog;
     QProgressBar *m_progressBar = nullptr;
-    QList<qint64> m_publishing;
+    QueueStatusIndicator *m_indicator = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    std::shared_ptr<const SensitiveWordMatcher> m_words;
+    qint64 m_lastBatch = 0;  ///< what the status-bar indicator reopens
+    QTimer m_indicatorTimer; ///< one count query per burst of queue changes
 
     QAction *m_portalsAction = nullptr;
     QAction *m_publishAction = nullptr;
+    QAction *m_unpublishAction = nullptr;
+    QAction *m_queueAction = nullptr;
     QAction *m_pullAction = nullptr;
     QAction *m_resolveAction = nullptr;
 };

@@ -74,14 +74,21 @@ PublishQueue *SyncController::publishQueue()
     if (!m_queue) {
         m_queue = new PublishQueue(m_library, connector(), mediaSourceOf(m_library), this);
         m_queue->setSettings(m_queueSettings);
-        connect(m_queue, &PublishQueue::changed, this, &SyncController::reportQueueProgress);
-        connect(m_queue, &PublishQueue::idle, this, &SyncController::finishBatch);
+        m_queue->setSensitiveWords(m_matcher);
+        connect(m_queue, &PublishQueue::changed, this, &SyncController::queueChanged);
+        connect(m_queue, &PublishQueue::jobChanged, this,
+                [this](const OutboxJob &job) { m_unavailable.remove(job.portalId); });
+        connect(m_queue, &PublishQueue::idle, this, &SyncController::queueChanged);
+        connect(m_queue, &PublishQueue::idle, this, &SyncController::finishBatches);
         connect(m_queue, &PublishQueue::portalUnavailable, this,
                 [this](const PortalInfo &portal, const QString &reason, bool needsPassword) {
-                    if (m_batch == 0 || portal.id != m_report.portal.id)
-                        return;
-                    m_report.connectionProblem = reason;
-                    m_report.needsPassword = needsPassword;
+                    m_unavailable.insert(portal.id, {reason, needsPassword});
+                    for (Watch &watch : m_watched) {
+                        if (watch.report.portal.id != portal.id)
+                            continue;
+                        watch.report.connectionProblem = reason;
+                        watch.report.needsPassword = needsPassword;
+                    }
                 });
     }
     return m_queue;
@@ -96,86 +103,78 @@ void SyncController::setQueueSettings(const PublishQueueSettings &settings)
 
 void SyncController::resumeQueue()
 {
+    m_unavailable.clear(); // asked again below
     auto open = m_library.outbox().counts();
     if (open && open.value().open() > 0)
         publishQueue()->start();
 }
 
-void SyncController::publish(const PortalInfo &portal, const QList<qint64> &listingIds)
+void SyncController::watchBatch(const PortalInfo &portal, qint64 batchId,
+                                const QList<qint64> &listingIds, const QList<PlanProblem> &problems,
+                                bool trash)
 {
-    if (m_busy || listingIds.isEmpty())
-        return;
-    PublishPlanner planner(m_library, portal, m_matcher);
-    const PublishPlan plan = planner.planPublish(listingIds);
-    m_report = PublishReport{};
-    m_report.portal = portal;
-    m_report.listings = int(listingIds.size());
-    for (const PlanProblem &problem : plan.problems)
-        m_report.failures << tr("“%1”: %2")
-                                 .arg(problem.title.isEmpty() ? listingTitle(problem.listingId)
-                                                              : problem.title,
-                                      problem.reasons.join(u' '));
-    if (plan.requests.isEmpty()) {
-        emit publishFinished(m_report);
-        return;
+    Watch watch;
+    watch.report.portal = portal;
+    watch.report.batchId = batchId;
+    watch.report.trash = trash;
+    watch.report.listingIds = listingIds;
+    watch.report.listings = int(listingIds.size());
+    for (const PlanProblem &problem : problems)
+        watch.report.failures << tr("“%1”: %2")
+                                     .arg(problem.title.isEmpty() ? listingTitle(problem.listingId)
+                                                                  : problem.title,
+                                          problem.reasons.join(u' '));
+    watch.listings = listingIds;
+    // The queue may have tried the portal and given up before we were told
+    // the batch id (a missing password fails at once).
+    if (m_queue && !m_queue->isActive() && m_unavailable.contains(portal.id)) {
+        watch.report.connectionProblem = m_unavailable.value(portal.id).first;
+        watch.report.needsPassword = m_unavailable.value(portal.id).second;
     }
-    auto batch = publishQueue()->enqueue(portal, plan);
-    if (!batch) {
-        m_report.connectionProblem = batch.error().message;
-        emit publishFinished(m_report);
-        return;
-    }
-    m_batch = batch.value();
-    m_batchListings = listingIds;
-    setBusy(true);
-    emit progress(tr("Connecting to %1…").arg(portal.name), 0, int(plan.requests.size()));
-    publishQueue()->start();
+    m_watched.insert(batchId, watch);
+    if (m_queue && !m_queue->isActive())
+        finishBatches();
 }
 
-void SyncController::reportQueueProgress()
+void SyncController::finishBatches()
 {
-    if (m_batch == 0)
-        return;
-    const QueueProgress p = m_queue->progress({0, m_batch});
-    emit progress(tr("Publishing to %1: %2 of %3 posts…")
-                      .arg(m_report.portal.name)
-                      .arg(p.counts.finished())
-                      .arg(p.counts.total()),
-                  p.counts.finished(), p.counts.total());
-}
-
-void SyncController::finishBatch()
-{
-    if (m_batch == 0)
-        return;
-    auto jobs = m_library.outbox().jobs({0, m_batch});
-    QHash<qint64, QStringList> failed;
-    QSet<qint64> open;
-    if (jobs) {
+    const QList<qint64> batches = m_watched.keys();
+    for (qint64 batch : batches) {
+        auto jobs = m_library.outbox().jobs({0, batch});
+        if (!jobs)
+            continue;
+        Watch &watch = m_watched[batch];
+        QHash<qint64, QStringList> failed;
+        QSet<qint64> open;
+        QSet<qint64> done;
         for (const OutboxJob &job : jobs.value()) {
             if (job.state == OutboxState::Failed)
                 failed[job.listingId] << tr("%1: %2").arg(
                     m_library.regions().displayName(job.regionCode), job.lastError);
             else if (!job.isFinished())
                 open.insert(job.listingId);
+            done.insert(job.listingId);
         }
+        // Idle with jobs open means paused or waiting on an unreachable
+        // portal: only the latter ends the batch's report.
+        if (!open.isEmpty() && watch.report.connectionProblem.isEmpty())
+            continue;
+        PublishReport report = watch.report;
+        for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+            report.failures << tr("“%1”: %2").arg(listingTitle(it.key()), it.value().join(u"; "));
+        for (const OutboxJob &job : jobs.value()) {
+            if (job.state != OutboxState::Published)
+                done.remove(job.listingId);
+        }
+        report.succeeded = int(done.size());
+        if (!open.isEmpty() && !report.needsPassword)
+            report.connectionProblem +=
+                QLatin1Char('\n') +
+                tr("%n listing(s) stay in the queue and are sent when the portal can be reached.",
+                   nullptr, int(open.size()));
+        m_watched.remove(batch);
+        emit publishFinished(report);
     }
-    for (auto it = failed.cbegin(); it != failed.cend(); ++it)
-        m_report.failures << tr("“%1”: %2").arg(listingTitle(it.key()), it.value().join(u"; "));
-    for (qint64 id : std::as_const(m_batchListings)) {
-        auto listing = m_library.listings().load(id);
-        if (listing && listing.value().status == ListingStatus::Published)
-            ++m_report.succeeded;
-    }
-    if (!open.isEmpty() && m_report.connectionProblem.isEmpty())
-        m_report.connectionProblem =
-            tr("%n listings stay in the queue and are sent when the portal can be reached.",
-               nullptr, int(open.size()));
-    m_batch = 0;
-    m_batchListings.clear();
-    emit progress({}, 0, 0);
-    setBusy(false);
-    emit publishFinished(m_report);
 }
 
 void SyncController::pull(const PortalInfo &portal)

@@ -6,6 +6,7 @@
 #include "publishqueue.h"
 #include "pulloperation.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -13,17 +14,21 @@ class QNetworkAccessManager;
 
 namespace ListingDesk {
 
-/// What publishing a set of listings to one portal came to.
+/// What a batch of the publish queue (a publish or an unpublish of a
+/// selection) came to, once none of its jobs is open any more.
 struct PublishReport
 {
     PortalInfo portal;
-    int listings = 0;  ///< asked for
-    int succeeded = 0; ///< every city of the listing is on the portal
+    qint64 batchId = 0;
+    bool trash = false;       ///< an unpublish
+    QList<qint64> listingIds; ///< asked for
+    int listings = 0;
+    int succeeded = 0; ///< every post of the listing went through
     /// One line per listing that did not go, with the portal's own words.
     QStringList failures;
     /// The portal could not be reached at all (no password, refused http, ...).
     QString connectionProblem;
-    /// No password for the portal anywhere: the GUI asks and tries again.
+    /// No password for the portal anywhere: the GUI asks and starts the queue again.
     bool needsPassword = false;
 };
 
@@ -38,8 +43,9 @@ struct PullReport
 
 /// The GUI's side of the portal engine: owns the network access manager
 /// (unless one is injected, as tests do), the credential store and the
-/// connector, and runs publish and pull operations one at a time, reporting
-/// progress for the status bar. No widgets here: PortalActions shows the results.
+/// connector, owns the publish queue and follows the batches the user queued
+/// until they end, and runs pulls one at a time, reporting progress for the
+/// status bar. No widgets here: PortalActions shows the results.
 class SyncController : public QObject
 {
     Q_OBJECT
@@ -63,6 +69,7 @@ public:
     PublishQueue *publishQueue();
     void setQueueSettings(const PublishQueueSettings &settings);
     /// Sensitive words the queue checks listings against (not owned).
+    const SensitiveWordMatcher *sensitiveWords() const { return m_matcher; }
     void setSensitiveWords(const SensitiveWordMatcher *matcher)
     {
         m_matcher = matcher;
@@ -72,9 +79,11 @@ public:
     /// Resumes jobs a previous run left in the outbox (quit, crash).
     void resumeQueue();
 
-    /// Queues the listings for all their cities and reports when the queue
-    /// has sent them (publishFinished). Ignored while a pull runs.
-    void publish(const PortalInfo &portal, const QList<qint64> &listingIds);
+    /// Follows batch \a batchId (queued for \a listingIds) and reports it with
+    /// publishFinished() once none of its jobs is open, or when its portal
+    /// cannot be reached. \a problems: listings the plan left out, with why.
+    void watchBatch(const PortalInfo &portal, qint64 batchId, const QList<qint64> &listingIds,
+                    const QList<PlanProblem> &problems = {}, bool trash = false);
     /// Brings the portal's changes into the library.
     void pull(const PortalInfo &portal);
 
@@ -83,12 +92,13 @@ signals:
     /// For the status bar: what runs now and how far it got.
     void progress(const QString &message, int done, int total);
     void publishFinished(const PublishReport &report);
+    /// The publish queue's counts changed, or it went idle (status-bar indicator).
+    void queueChanged();
     void pullFinished(const PullReport &report);
 
 private:
     void setBusy(bool busy);
-    void reportQueueProgress();
-    void finishBatch();
+    void finishBatches();
     QString listingTitle(qint64 id);
 
     Library &m_library;
@@ -102,9 +112,14 @@ private:
     PublishQueue *m_queue = nullptr;
     PublishQueueSettings m_queueSettings;
     const SensitiveWordMatcher *m_matcher = nullptr;
-    PublishReport m_report;
-    qint64 m_batch = 0; ///< the batch publish() queued; 0 when none runs
-    QList<qint64> m_batchListings;
+    struct Watch
+    {
+        PublishReport report;
+        QList<qint64> listings;
+    };
+    QHash<qint64, Watch> m_watched; ///< by batch id
+    /// Why each portal could not be reached last, until one of its jobs moves.
+    QHash<qint64, std::pair<QString, bool>> m_unavailable;
 };
 
 } // namespace ListingDesk

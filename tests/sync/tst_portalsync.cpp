@@ -55,6 +55,7 @@ private slots:
     void republishUpdatesInPlace();
     void publishPlainWordPress();
     void lostAnswerNeverDuplicates();
+    void queueSurvivesReconnect();
     void imagesUploadedOncePerPortal();
     void refusedPostKeepsListingAndSaysWhy();
     void incompleteListingIsNotSent();
@@ -487,6 +488,45 @@ void TestPortalSync::remoteEditPulled()
     const auto record = m_library->library().remotePosts().find(m_portalId, l.id, changzhi).value();
     QCOMPARE(record->views, std::optional<int>(44));
     QCOMPARE(record->pushedHash, listingContentHash(after));
+}
+
+// A pull or a connection test connects to the portal again, which replaces
+// (and deletes) the client the queue's lane held: the next batch must
+// reconnect rather than fail its jobs with "connection closed".
+void TestPortalSync::queueSurvivesReconnect()
+{
+    Library &library = m_library->library();
+    const PortalInfo portal = library.portals().portal(m_portalId).value();
+    CredentialStore credentials;
+    credentials.setSessionPassword(m_portalId, appPassword);
+    PortalConnector connector(library, &credentials, m_nam.get());
+    connector.setTimeoutMs(3000);
+    PublishQueue queue(library, &connector, {});
+    QSignalSpy idle(&queue, &PublishQueue::idle);
+    const Listing first = makeStored(str("长治出租"));
+    LD_VERIFY_OK(queue.enqueue(portal, PublishPlanner(library, portal).planPublish({first.id})));
+    QVERIFY(idle.wait(15000));
+
+    bool connected = false;
+    connector.connectTo(portal, this,
+                        [&connected](const Result<WordPressClient *> &c) { connected = c.ok(); });
+    QTRY_VERIFY(connected);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    idle.clear();
+    const Listing second = makeStored(str("太原出租"));
+    auto batch = queue.enqueue(portal, PublishPlanner(library, portal).planPublish({second.id}));
+    LD_VERIFY_OK(batch);
+    QVERIFY(idle.wait(15000));
+    auto jobs = library.outbox().jobs({m_portalId, batch.value()});
+    LD_VERIFY_OK(jobs);
+    QCOMPARE(jobs.value().size(), 2);
+    for (const OutboxJob &job : jobs.value()) {
+        QCOMPARE(job.state, OutboxState::Published);
+        QCOMPARE(job.attempts, 1);
+        QCOMPARE(job.lastError, QString());
+    }
+    QCOMPARE(m_portal->posts().size(), 4);
 }
 
 void TestPortalSync::pullRightAfterPublishChangesNothing()
