@@ -180,7 +180,6 @@ QString CliApplication::helpText() const
               "  portal remove NAME                   forget a portal and its record of posts\n"
               "  pull --portal NAME [--json]          bring the portal's changes into the "
               "library\n"
-<<<<<<< HEAD
               "  publish --portal NAME [UUID... | --all-ready] [--cities CODES] [--at ISO] "
               "[--jobs N]\n"
               "                                       queue listings (one post per city; CODES: "
@@ -195,12 +194,6 @@ QString CliApplication::helpText() const
               "trash\n"
               "  queue [--json]                       show queued, running and failed publish "
               "jobs\n"
-=======
-              "  publish --portal NAME UUID... [--cities CODES] [--at ISO]\n"
-              "                                       publish listings now, one post per city "
-              "(CODES:\n"
-              "                                       comma-separated region codes; --at "
-              "schedules)\n"
               "  copy-library --from SRC --to DST     copy a whole library (all or nothing, ids "
               "kept)\n"
               "                                       into an empty one, e.g. a file into a "
@@ -209,7 +202,6 @@ QString CliApplication::helpText() const
               "A library is a file or a team library on PostgreSQL,\n"
               "postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE; without a password in the URL\n"
               "it comes from LISTINGDESK_DB_PASSWORD.\n"
->>>>>>> postgres
               "\n"
               "Portal passwords (application passwords) come from the keychain, from\n"
               "--password-stdin (one line, kept for this process only unless a keychain takes "
@@ -284,13 +276,8 @@ int CliApplication::run(const QStringList &arguments)
                                         tr("Requests at once to the portal (default 4)."), tr("N"));
     parser.addOptions({dbOption, langOption, statusOption, searchOption, jsonOption, limitOption,
                        helpOption, versionOption, urlOption, userOption, passwordStdinOption,
-<<<<<<< HEAD
                        allowHttpOption, portalOption, citiesOption, atOption, allReadyOption,
-                       jobsOption});
-=======
-                       allowHttpOption, portalOption, citiesOption, atOption, fromOption,
-                       toOption});
->>>>>>> postgres
+                       jobsOption, fromOption, toOption});
     // Parse before translating so that --lang is known; parse again is cheap.
     const bool parsed = parser.parse(arguments);
     if (!installTranslations(parser.value(langOption)))
@@ -310,19 +297,11 @@ int CliApplication::run(const QStringList &arguments)
     if (args.isEmpty())
         return usage(tr("no command given"));
     const QString command = args.takeFirst();
-<<<<<<< HEAD
     static const QStringList commands{
         QStringLiteral("import"),    QStringLiteral("export"),  QStringLiteral("list"),
         QStringLiteral("show"),      QStringLiteral("regions"), QStringLiteral("categories"),
         QStringLiteral("portal"),    QStringLiteral("pull"),    QStringLiteral("publish"),
-        QStringLiteral("unpublish"), QStringLiteral("queue")};
-=======
-    static const QStringList commands{QStringLiteral("import"),  QStringLiteral("export"),
-                                      QStringLiteral("list"),    QStringLiteral("show"),
-                                      QStringLiteral("regions"), QStringLiteral("categories"),
-                                      QStringLiteral("portal"),  QStringLiteral("pull"),
-                                      QStringLiteral("publish"), QStringLiteral("copy-library")};
->>>>>>> postgres
+        QStringLiteral("unpublish"), QStringLiteral("queue"),   QStringLiteral("copy-library")};
     if (!commands.contains(command))
         return usage(tr("unknown command \"%1\"").arg(command));
     if (command != QLatin1String("list") &&

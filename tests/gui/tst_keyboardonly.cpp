@@ -7,6 +7,7 @@
 #include "listingeditor.h"
 #include "listingtablemodel.h"
 #include "mainwindow.h"
+#include "publishdialog.h"
 #include "portalactions.h"
 #include "synccontroller.h"
 #include "testlibrary.h"
@@ -261,6 +262,18 @@ bool TestKeyboardOnly::publishWithKeyboard()
     SyncController *sync = m_window->portalActions()->controller();
     QSignalSpy finished(sync, &SyncController::publishFinished);
     QTest::keySequence(focused(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    // The publish dialog opens with the listing checked; Enter takes its
+    // default button ("Publish 1 listing (1 post)").
+    PublishDialog *dialog = nullptr;
+    for (int waited = 0; waited < 5000 && !dialog; waited += 50) {
+        QTest::qWait(50);
+        dialog = m_window->findChild<PublishDialog *>();
+        if (dialog && !dialog->isVisible())
+            dialog = nullptr;
+    }
+    if (!dialog)
+        return false;
+    QTest::keyClick(focused(), Qt::Key_Return);
     return !finished.isEmpty() || finished.wait(10000);
 }
 
