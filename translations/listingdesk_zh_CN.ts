@@ -26,14 +26,6 @@
         <translation>请执行“listingdesk-cli --help”查看帮助。</translation>
     </message>
     <message>
-        <source>The library file.</source>
-        <translation>信息库文件。</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>PATH</translation>
-    </message>
-    <message>
         <source>Language of messages: en or zh_CN.</source>
         <translation>消息语言：en 或 zh_CN。</translation>
     </message>
@@ -224,76 +216,6 @@
         <translation>没有与“%1”匹配的地区。</translation>
     </message>
     <message>
-        <source>Usage: listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-Commands:
-  import FILE                          add or update listings from a .json or .csv file
-                                       (all or nothing)
-  export FILE                          write all listings to a .json or .csv file
-  list [--status S] [--search TEXT] [--json]
-                                       list listings, newest first
-  show UUID [--json]                   print one listing
-  regions search TEXT [--json] [--limit N]
-                                       find provinces, cities and counties by Chinese name,
-                                       pinyin (changzhi, chang) or initials (cz), best first
-                                       (at most N, 20 by default)
-  categories list [--json]             print the category tree with paths
-  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
-                                       add a WordPress portal (plain http only to this
-                                       machine unless --allow-http)
-  portal list [--json]                 print the portals
-  portal test NAME [--json]            check address, REST API, credentials and plugin;
-                                       remembers plugin or plain mode
-  portal remove NAME                   forget a portal and its record of posts
-  pull --portal NAME [--json]          bring the portal&apos;s changes into the library
-  publish --portal NAME UUID... [--cities CODES] [--at ISO]
-                                       publish listings now, one post per city (CODES:
-                                       comma-separated region codes; --at schedules)
-
-Portal passwords (application passwords) come from the keychain, from
---password-stdin (one line, kept for this process only unless a keychain takes it)
-or from LISTINGDESK_PORTAL_PASSWORD; they are never printed or stored in the library.
-
-Without --db the library is the GUI&apos;s: %1
-Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library, unknown portal, portal unreachable or refusing us),
-3 some items failed (publish: a post was refused; pull: a post could not be applied).
-</source>
-        <translation>用法：listingdesk-cli [--db PATH] [--lang en|zh_CN] COMMAND [ARGS]
-
-命令：
-  import FILE                          从 .json 或 .csv 文件添加或更新信息
-                                       （要么全部成功，要么全部不导入）
-  export FILE                          将所有信息写入 .json 或 .csv 文件
-  list [--status S] [--search TEXT] [--json]
-                                       列出信息，最新的在前
-  show UUID [--json]                   显示一条信息
-  regions search TEXT [--json] [--limit N]
-                                       按中文名、拼音（changzhi、chang）或首字母（cz）
-                                       查找省、市、县，最匹配的在前
-                                       （最多 N 条，默认 20 条）
-  categories list [--json]             显示分类树及其路径
-  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
-                                       添加 WordPress 门户网站（除非指定 --allow-http，
-                                       否则明文 http 只能用于本机）
-  portal list [--json]                 显示所有门户网站
-  portal test NAME [--json]            检查地址、REST API、凭据和插件；
-                                       并记住插件模式或普通模式
-  portal remove NAME                   移除门户网站及其帖子记录
-  pull --portal NAME [--json]          将门户网站上的更改拉取到信息库
-  publish --portal NAME UUID... [--cities CODES] [--at ISO]
-                                       立即发布信息，每个城市一个帖子（CODES：
-                                       以逗号分隔的地区代码；--at 用于定时发布）
-
-门户网站密码（应用程序密码）来自密钥环、
---password-stdin（一行；仅供本进程使用，除非存入密钥环）
-或 LISTINGDESK_PORTAL_PASSWORD；密码不会被显示，也不会保存在信息库中。
-
-不指定 --db 时使用图形界面的信息库：%1
-退出码：0 成功，1 用法错误，2 数据错误（文件有误、未知的城市代码或分类、无法读取信息库、未知的门户网站、门户网站无法访问或拒绝请求），
-3 部分项目失败（publish：有帖子被拒绝；pull：有帖子无法应用）。
-</translation>
-    </message>
-    <message>
         <source>The portal&apos;s address.</source>
         <translation>门户网站的地址。</translation>
     </message>
@@ -342,16 +264,8 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
         <translation>ISO</translation>
     </message>
     <message>
-        <source>--json belongs to the list, show, regions, categories, portal list, portal test and pull commands</source>
-        <translation>--json 只能用于 list、show、regions、categories、portal list、portal test 和 pull 命令</translation>
-    </message>
-    <message>
         <source>--url, --user and --allow-http belong to the portal add command</source>
         <translation>--url、--user 和 --allow-http 只能用于 portal add 命令</translation>
-    </message>
-    <message>
-        <source>--portal belongs to the pull and publish commands</source>
-        <translation>--portal 只能用于 pull 和 publish 命令</translation>
     </message>
     <message>
         <source>%1 needs --portal NAME</source>
@@ -360,10 +274,6 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>--cities and --at belong to the publish command</source>
         <translation>--cities 和 --at 只能用于 publish 命令</translation>
-    </message>
-    <message>
-        <source>--password-stdin belongs to the portal, pull and publish commands</source>
-        <translation>--password-stdin 只能用于 portal、pull 和 publish 命令</translation>
     </message>
     <message>
         <source>use &quot;portal add&quot;, &quot;portal list&quot;, &quot;portal test&quot; or &quot;portal remove&quot;</source>
@@ -394,10 +304,6 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
         <translation>pull 除 --portal NAME 外不接受其他参数</translation>
     </message>
     <message>
-        <source>publish needs at least one listing UUID</source>
-        <translation>publish 至少需要一个信息 UUID</translation>
-    </message>
-    <message>
         <source>--json does not belong to the publish command</source>
         <translation>--json 不能用于 publish 命令</translation>
     </message>
@@ -412,6 +318,172 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>--password-stdin found no password on standard input</source>
         <translation>--password-stdin 未在标准输入中读到密码</translation>
+    </message>
+    <message>
+        <source>Usage: listingdesk-cli [--db PATH|URL] [--lang en|zh_CN] COMMAND [ARGS]
+
+Commands:
+  import FILE                          add or update listings from a .json or .csv file
+                                       (all or nothing)
+  export FILE                          write all listings to a .json or .csv file
+  list [--status S] [--search TEXT] [--json]
+                                       list listings, newest first
+  show UUID [--json]                   print one listing
+  regions search TEXT [--json] [--limit N]
+                                       find provinces, cities and counties by Chinese name,
+                                       pinyin (changzhi, chang) or initials (cz), best first
+                                       (at most N, 20 by default)
+  categories list [--json]             print the category tree with paths
+  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
+                                       add a WordPress portal (plain http only to this
+                                       machine unless --allow-http)
+  portal list [--json]                 print the portals
+  portal test NAME [--json]            check address, REST API, credentials and plugin;
+                                       remembers plugin or plain mode
+  portal remove NAME                   forget a portal and its record of posts
+  pull --portal NAME [--json]          bring the portal&apos;s changes into the library
+  publish --portal NAME [UUID... | --all-ready] [--cities CODES] [--at ISO] [--jobs N]
+                                       queue listings (one post per city; CODES: comma-
+                                       separated region codes; --at schedules) and send
+                                       the portal&apos;s queue, N at a time (4), resuming what
+                                       an interrupted run left
+  unpublish --portal NAME UUID... [--jobs N]
+                                       move the listings&apos; posts to the portal&apos;s trash
+  queue [--json]                       show queued, running and failed publish jobs
+  copy-library --from SRC --to DST     copy a whole library (all or nothing, ids kept)
+                                       into an empty one, e.g. a file into a team library
+
+A library is a file or a team library on PostgreSQL,
+postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE; without a password in the URL
+it comes from LISTINGDESK_DB_PASSWORD.
+
+Portal passwords (application passwords) come from the keychain, from
+--password-stdin (one line, kept for this process only unless a keychain takes it)
+or from LISTINGDESK_PORTAL_PASSWORD; they are never printed or stored in the library.
+
+Without --db the library is the GUI&apos;s: %1
+Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or category, unreadable library, unknown portal, portal unreachable or refusing us),
+3 some items failed (publish: a post was refused; pull: a post could not be applied),
+4 interrupted (Ctrl+C, or the portal became unreachable): the queue keeps the rest.
+</source>
+        <translation>用法：listingdesk-cli [--db PATH|URL] [--lang en|zh_CN] COMMAND [ARGS]
+
+命令：
+  import FILE                          从 .json 或 .csv 文件添加或更新信息
+                                       （要么全部成功，要么全部不导入）
+  export FILE                          将所有信息写入 .json 或 .csv 文件
+  list [--status S] [--search TEXT] [--json]
+                                       列出信息，最新的在前
+  show UUID [--json]                   显示一条信息
+  regions search TEXT [--json] [--limit N]
+                                       按中文名、拼音（changzhi、chang）或首字母（cz）
+                                       查找省、市、县，最匹配的在前
+                                       （最多 N 条，默认 20 条）
+  categories list [--json]             显示分类树及其路径
+  portal add NAME --url URL --user USER [--password-stdin] [--allow-http]
+                                       添加 WordPress 门户网站（除非指定 --allow-http，
+                                       否则明文 http 只能用于本机）
+  portal list [--json]                 显示所有门户网站
+  portal test NAME [--json]            检查地址、REST API、凭据和插件；
+                                       并记住插件模式或普通模式
+  portal remove NAME                   移除门户网站及其帖子记录
+  pull --portal NAME [--json]          将门户网站上的更改拉取到信息库
+  publish --portal NAME [UUID... | --all-ready] [--cities CODES] [--at ISO] [--jobs N]
+                                       将信息加入发布队列（每个城市一个帖子；CODES：
+                                       以逗号分隔的地区代码；--at 用于定时发布），并以
+                                       每次 N 个（默认 4 个）发送该门户网站的队列，
+                                       同时继续上次中断时留下的任务
+  unpublish --portal NAME UUID... [--jobs N]
+                                       将这些信息的帖子移到门户网站的回收站
+  queue [--json]                       显示排队中、发送中和失败的发布任务
+  copy-library --from SRC --to DST     将整个信息库复制到一个空信息库（要么全部成功，
+                                       要么全部不复制；保留编号），例如从文件复制到团队信息库
+
+信息库可以是一个文件，也可以是 PostgreSQL 上的团队信息库：
+postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE；网址中没有密码时，
+密码来自 LISTINGDESK_DB_PASSWORD。
+
+门户网站密码（应用程序密码）来自密钥环、
+--password-stdin（一行；仅供本进程使用，除非存入密钥环）
+或 LISTINGDESK_PORTAL_PASSWORD；密码不会被显示，也不会保存在信息库中。
+
+不指定 --db 时使用图形界面的信息库：%1
+退出码：0 成功，1 用法错误，2 数据错误（文件有误、未知的城市代码或分类、无法读取信息库、未知的门户网站、门户网站无法访问或拒绝请求），
+3 部分项目失败（publish：有帖子被拒绝；pull：有帖子无法应用），
+4 已中断（Ctrl+C，或门户网站变得无法访问）：其余任务留在队列中。
+</translation>
+    </message>
+    <message>
+        <source>The library: a file or a postgresql:// URL.</source>
+        <translation>信息库：一个文件或一个 postgresql:// 网址。</translation>
+    </message>
+    <message>
+        <source>PATH|URL</source>
+        <translation>PATH|URL</translation>
+    </message>
+    <message>
+        <source>copy-library: the library to copy.</source>
+        <translation>copy-library：要复制的信息库。</translation>
+    </message>
+    <message>
+        <source>copy-library: the empty library to copy into.</source>
+        <translation>copy-library：复制到的空信息库。</translation>
+    </message>
+    <message>
+        <source>Publish every listing marked ready.</source>
+        <translation>发布所有标记为就绪的信息。</translation>
+    </message>
+    <message>
+        <source>Requests at once to the portal (default 4).</source>
+        <translation>同时向门户网站发送的请求数（默认 4）。</translation>
+    </message>
+    <message>
+        <source>--json belongs to the list, show, regions, categories, portal list, portal test, pull and queue commands</source>
+        <translation>--json 只能用于 list、show、regions、categories、portal list、portal test、pull 和 queue 命令</translation>
+    </message>
+    <message>
+        <source>--from and --to belong to the copy-library command</source>
+        <translation>--from 和 --to 只能用于 copy-library 命令</translation>
+    </message>
+    <message>
+        <source>use &quot;copy-library --from SRC --to DST&quot;</source>
+        <translation>请使用“copy-library --from SRC --to DST”</translation>
+    </message>
+    <message>
+        <source>--portal belongs to the pull, publish and unpublish commands</source>
+        <translation>--portal 只能用于 pull、publish 和 unpublish 命令</translation>
+    </message>
+    <message>
+        <source>--all-ready belongs to the publish command</source>
+        <translation>--all-ready 只能用于 publish 命令</translation>
+    </message>
+    <message>
+        <source>--jobs belongs to the publish and unpublish commands</source>
+        <translation>--jobs 只能用于 publish 和 unpublish 命令</translation>
+    </message>
+    <message>
+        <source>--jobs takes a whole number from 1 to 64, not &quot;%1&quot;</source>
+        <translation>--jobs 需要 1 到 64 之间的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>queue takes no arguments besides --json</source>
+        <translation>queue 除 --json 外不接受其他参数</translation>
+    </message>
+    <message>
+        <source>unpublish needs at least one listing UUID</source>
+        <translation>unpublish 至少需要一个信息 UUID</translation>
+    </message>
+    <message>
+        <source>--password-stdin belongs to the portal, pull, publish and unpublish commands</source>
+        <translation>--password-stdin 只能用于 portal、pull、publish 和 unpublish 命令</translation>
+    </message>
+    <message>
+        <source>publish needs listing UUIDs or --all-ready</source>
+        <translation>publish 需要信息 UUID 或 --all-ready</translation>
+    </message>
+    <message>
+        <source>--at %1 is in the past; leave --at out to publish now</source>
+        <translation>--at %1 已经过去；要立即发布，请不要指定 --at</translation>
     </message>
 </context>
 <context>
@@ -478,6 +550,26 @@ Exit codes: 0 ok, 1 usage error, 2 data error (bad file, unknown city code or ca
     <message>
         <source>Could not back up the library to %1: %2</source>
         <translation>无法将信息库备份到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is missing; install the package libqt6sql6-psql.</source>
+        <translation>缺少 Qt 的 PostgreSQL 驱动；请安装软件包 libqt6sql6-psql。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the team library %1: %2</source>
+        <translation>无法连接团队信息库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 holds tables of another program, not a ListingDesk library; it was not changed.</source>
+        <translation>数据库 %1 中是其他程序的表，不是 ListingDesk 信息库；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The library %1 was upgraded by a newer version of ListingDesk meanwhile.</source>
+        <translation>信息库 %1 在此期间已被更新版本的 ListingDesk 升级。</translation>
+    </message>
+    <message>
+        <source>A team library on PostgreSQL is backed up on its server (pg_dump); ListingDesk writes backup files of SQLite libraries only.</source>
+        <translation>PostgreSQL 上的团队信息库在其服务器上备份（pg_dump）；ListingDesk 只为 SQLite 信息库写备份文件。</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1368,14 @@ The chosen portal does not accept this category.</source>
         <source>Both versions agree.</source>
         <translation>两个版本一致。</translation>
     </message>
+    <message>
+        <source>%1, your version</source>
+        <translation>%1（您的版本）</translation>
+    </message>
+    <message>
+        <source>%1, the portal&apos;s version</source>
+        <translation>%1（门户网站的版本）</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::CredentialStore</name>
@@ -1365,6 +1465,10 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>Continued from the other end</source>
         <translation>已从另一端继续查找</translation>
+    </message>
+    <message>
+        <source>Find in the article</source>
+        <translation>在文章中查找</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1639,10 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>The listing no longer exists.</source>
         <translation>该信息已不存在。</translation>
+    </message>
+    <message>
+        <source>The library did not report the new listing&apos;s id.</source>
+        <translation>信息库没有返回新信息的编号。</translation>
     </message>
 </context>
 <context>
@@ -1921,10 +2029,6 @@ Add one under Portal → Portals…</source>
         <translation>尚无门户网站。
 请在“门户网站 → 门户网站…”中添加。</translation>
     </message>
-    <message>
-        <source>On 2 of 3 cities</source>
-        <translation>已发布到 3 个城市中的 2 个</translation>
-    </message>
 </context>
 <context>
     <name>ListingDesk::MediaPublisher</name>
@@ -1939,6 +2043,65 @@ Add one under Portal → Portals…</source>
     <message>
         <source>The portal connection was closed.</source>
         <translation>与门户网站的连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::OutboxJobModel</name>
+    <message>
+        <source>Queued (to appear %1)</source>
+        <translation>排队中（将于 %1 显示）</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s: %2</source>
+        <translation>%1 秒后重试：%2</translation>
+    </message>
+    <message>
+        <source>Moved to the portal&apos;s trash</source>
+        <translation>已移到门户网站的回收站</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>已发布：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2282,10 @@ Add one under Portal → Portals…</source>
         <source>Features: %1</source>
         <translation>功能：%1</translation>
     </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::PortalActions</name>
@@ -2127,16 +2294,8 @@ Add one under Portal → Portals…</source>
         <translation>门户网站(&amp;P)…</translation>
     </message>
     <message>
-        <source>&amp;Publish</source>
-        <translation>发布(&amp;P)</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
-    </message>
-    <message>
-        <source>Publish the selected listings to a portal now (%1)</source>
-        <translation>立即将选中的信息发布到门户网站（%1）</translation>
     </message>
     <message>
         <source>P&amp;ull from Portal</source>
@@ -2234,6 +2393,78 @@ Application password for %2 at %3 (kept in memory for this session only):</sourc
         <source>Kept both: the portal&apos;s version is a new draft (%1).</source>
         <translation>已保留两者：门户网站的版本已存为新草稿（%1）。</translation>
     </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>发布(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Publish the selected listings to a portal, now or at a set time (%1)</source>
+        <translation>将选中的信息立即或定时发布到门户网站（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish…</source>
+        <translation>取消发布(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Move the selected listings&apos; posts to the portal&apos;s trash</source>
+        <translation>将选中信息的帖子移到门户网站的回收站</translation>
+    </message>
+    <message>
+        <source>Publishing &amp;Queue…</source>
+        <translation>发布队列(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>取消发布</translation>
+    </message>
+    <message>
+        <source>Nothing to unpublish</source>
+        <translation>没有可取消发布的内容</translation>
+    </message>
+    <message>
+        <source>None of the selected listings has posts on %1.</source>
+        <translation>选中的信息在 %1 上都没有帖子。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n post(s) on %1 to the portal&apos;s trash? The listings stay in your library.</source>
+        <translation>
+            <numerusform>将 %1 上的 %n 个帖子移到门户网站的回收站吗？信息仍保留在您的信息库中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not unpublished</source>
+        <translation>未取消发布</translation>
+    </message>
+    <message>
+        <source>Not updated on %1: %2</source>
+        <translation>未在 %1 上更新：%2</translation>
+    </message>
+    <message>
+        <source>Could not queue the update: %1</source>
+        <translation>无法将更新加入队列：%1</translation>
+    </message>
+    <message>
+        <source>Unpublished %1 of %2 listings from %3.</source>
+        <translation>已从 %3 取消发布 %2 条信息中的 %1 条。</translation>
+    </message>
+    <message>
+        <source>Unpublishing finished</source>
+        <translation>取消发布已完成</translation>
+    </message>
+    <message>
+        <source>Publishing finished</source>
+        <translation>发布已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) failed.</source>
+        <translation>
+            <numerusform>%n 条信息失败。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some posts were not unpublished</source>
+        <translation>部分帖子未能取消发布</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::PortalConnector</name>
@@ -2278,38 +2509,231 @@ Application password for %2 at %3 (kept in memory for this session only):</sourc
     </message>
 </context>
 <context>
-    <name>ListingDesk::PublishOperation</name>
-    <message>
-        <source>&quot;%1&quot; is in the trash.</source>
-        <translation>“%1”在回收站中。</translation>
+    <name>ListingDesk::PublishDialog</name>
+    <message numerus="yes">
+        <source>Publish %n Listing(s)</source>
+        <translation>
+            <numerusform>发布 %n 条信息</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The connection to &quot;%1&quot; has not been tested yet; test it first so that ListingDesk knows whether the companion plugin is there.</source>
-        <translation>尚未测试与“%1”的连接；请先测试，以便 ListingDesk 确认配套插件是否已安装。</translation>
+        <source>&amp;Portal:</source>
+        <translation>门户网站(&amp;P)：</translation>
     </message>
     <message>
-        <source>The title has %1 characters; &quot;%2&quot; takes at most %3.</source>
-        <translation>标题有 %1 个字符；“%2”最多允许 %3 个。</translation>
+        <source>&amp;Each listing&apos;s own cities</source>
+        <translation>每条信息自己的城市(&amp;E)</translation>
     </message>
     <message>
-        <source>The article has %1 characters; &quot;%2&quot; takes at most %3.</source>
-        <translation>正文有 %1 个字符；“%2”最多允许 %3 个。</translation>
+        <source>&amp;These cities:</source>
+        <translation>以下城市(&amp;T)：</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no city to publish to.</source>
-        <translation>“%1”没有可发布到的城市。</translation>
+        <source>No city chosen</source>
+        <translation>未选择城市</translation>
     </message>
     <message>
-        <source>This post was deleted on the portal; it is not re-created automatically.</source>
-        <translation>该帖子已在门户网站上被删除；不会自动重新创建。</translation>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Cities:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Publish &amp;now</source>
+        <translation>立即发布(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Publish &amp;at:</source>
+        <translation>定时发布(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Why it cannot go</source>
+        <translation>不能发布的原因</translation>
+    </message>
+    <message>
+        <source>Add a portal account first (Portal ▸ Portals…).</source>
+        <translation>请先添加门户网站账户（门户网站 ▸ 门户网站…）。</translation>
+    </message>
+    <message>
+        <source>Test the connection to “%1” first (Portal ▸ Portals…), so that ListingDesk knows how to talk to it.</source>
+        <translation>请先测试与“%1”的连接（门户网站 ▸ 门户网站…），以便 ListingDesk 知道如何与它通信。</translation>
+    </message>
+    <message>
+        <source>Choose at least one city, or publish to each listing&apos;s own cities.</source>
+        <translation>请至少选择一个城市，或发布到每条信息自己的城市。</translation>
+    </message>
+    <message>
+        <source>The publish time has passed; choose a time in the future or publish now.</source>
+        <translation>发布时间已过；请选择将来的时间或立即发布。</translation>
+    </message>
+    <message>
+        <source>1 listing</source>
+        <translation>1 条信息</translation>
+    </message>
+    <message>
+        <source>%1 listings</source>
+        <translation>%1 条信息</translation>
+    </message>
+    <message>
+        <source>1 post</source>
+        <translation>1 个帖子</translation>
+    </message>
+    <message>
+        <source>%1 posts</source>
+        <translation>%1 个帖子</translation>
+    </message>
+    <message>
+        <source>Publish %1 (%2)</source>
+        <translation>发布 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The listing can go.</source>
+        <translation>这条信息可以发布。</translation>
+    </message>
+    <message>
+        <source>All %1 listings can go.</source>
+        <translation>全部 %1 条信息都可以发布。</translation>
+    </message>
+    <message>
+        <source>1 listing cannot go; open it to correct it, the rest can be published:</source>
+        <translation>1 条信息不能发布；打开它进行修改，其余的可以发布：</translation>
+    </message>
+    <message>
+        <source>%1 listings cannot go; open one to correct it, the rest can be published:</source>
+        <translation>%1 条信息不能发布；打开其中一条进行修改，其余的可以发布：</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Could not queue the posts: %1</source>
+        <translation>无法将帖子加入队列：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PublishJob</name>
     <message>
         <source>The portal connection was closed.</source>
         <translation>与门户网站的连接已关闭。</translation>
     </message>
     <message>
+        <source>This post was deleted on the portal; it is not re-created automatically.</source>
+        <translation>这个帖子已在门户网站上被删除；不会自动重新创建。</translation>
+    </message>
+    <message>
         <source>This post is in the portal&apos;s trash; restore it there or remove it for good before publishing again.</source>
-        <translation>该帖子在门户网站的回收站中；请先在门户网站上恢复或彻底删除它，再重新发布。</translation>
+        <translation>这个帖子在门户网站的回收站中；请先在那里恢复或彻底删除，再重新发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PublishProgressDialog</name>
+    <message>
+        <source>Publishing</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Publishing Queue</source>
+        <translation>发布队列</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Waiting…</source>
+        <translation>取消等待中的任务(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed</source>
+        <translation>重试失败的任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 of 1 post</source>
+        <translation>1 个帖子中的 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 of %2 posts</source>
+        <translation>%2 个帖子中的 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 sending</source>
+        <translation>%1 个发送中</translation>
+    </message>
+    <message>
+        <source>%1 retrying</source>
+        <translation>%1 个重试中</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 个已取消</translation>
+    </message>
+    <message>
+        <source>Less than a minute left</source>
+        <translation>剩余不到一分钟</translation>
+    </message>
+    <message>
+        <source>About a minute left</source>
+        <translation>大约剩余一分钟</translation>
+    </message>
+    <message>
+        <source>About %1 minutes left</source>
+        <translation>大约剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <source>About %1 h %2 min left</source>
+        <translation>大约剩余 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel Publishing</source>
+        <translation>取消发布</translation>
+    </message>
+    <message>
+        <source>Cancel the posts that are still waiting? Posts being sent now finish; the listings keep their words and can be published again later.</source>
+        <translation>取消仍在等待的帖子吗？正在发送的帖子会完成；信息的内容不会丢失，以后可以再次发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::PublishQueue</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempts: %1</source>
+        <translation>
+            <numerusform>尝试 %n 次后放弃：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2757,21 @@ Application password for %2 at %3 (kept in memory for this session only):</sourc
     <message>
         <source>&quot;%1&quot; differs from the portal&apos;s copy; choose which version to keep.</source>
         <translation>“%1”与门户网站上的版本不同；请选择要保留的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::QueueStatusIndicator</name>
+    <message>
+        <source>Show the publishing progress</source>
+        <translation>显示发布进度</translation>
+    </message>
+    <message>
+        <source>Publishing paused %1/%2</source>
+        <translation>发布已暂停 %1/%2</translation>
+    </message>
+    <message>
+        <source>Publishing %1/%2</source>
+        <translation>正在发布 %1/%2</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2825,10 @@ The chosen portal does not accept this region.</source>
         <translation>
             <numerusform>%n 个词</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sensitive words, one per line</source>
+        <translation>敏感词，每行一个</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +3179,10 @@ Views show up here after a sync with a portal that counts them.</source>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::SyncController</name>
@@ -2744,16 +3191,8 @@ Views show up here after a sync with a portal that counts them.</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>Publishing %1 of %2 to %3…</source>
-        <translation>正在发布第 %1 条（共 %2 条）到 %3…</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>The portal did not take it.</source>
-        <translation>门户网站未接受。</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
@@ -2766,6 +3205,12 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) stay in the queue and are sent when the portal can be reached.</source>
+        <translation>
+            <numerusform>%n 条信息留在队列中，待门户网站可以访问时发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3499,55 @@ Views show up here after a sync with a portal that counts them.</source>
     </message>
 </context>
 <context>
+    <name>OutboxAction</name>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>取消发布</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRepository</name>
+    <message>
+        <source>Replaced by a newer job: %1</source>
+        <translation>已被较新的任务取代：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxState</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>PortalCommands</name>
     <message>
         <source>yes</source>
@@ -3171,26 +3665,6 @@ Views show up here after a sync with a portal that counts them.</source>
         <source>Pulled from %1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 deleted on the portal, %7 errors.</source>
         <translation>已从 %1 拉取：新增 %2 条，更新 %3 条，未变 %4 条，冲突 %5 条，已在门户网站上删除 %6 条，错误 %7 条。</translation>
     </message>
-    <message>
-        <source>no listing has the uuid %1</source>
-        <translation>没有 uuid 为 %1 的信息</translation>
-    </message>
-    <message>
-        <source>unknown city code &quot;%1&quot;; find codes with &apos;listingdesk-cli regions search NAME&apos;</source>
-        <translation>未知城市代码“%1”；请用“listingdesk-cli regions search NAME”查找代码</translation>
-    </message>
-    <message>
-        <source>%1: not published: %2</source>
-        <translation>%1：未发布：%2</translation>
-    </message>
-    <message>
-        <source>%1  %2  failed: %3</source>
-        <translation>%1  %2  失败：%3</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>未知错误</translation>
-    </message>
 </context>
 <context>
     <name>PortalError</name>
@@ -3306,6 +3780,116 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>A portal term needs the category or region it maps.</source>
         <translation>门户网站词条需要指明对应的分类或地区。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPlanner</name>
+    <message>
+        <source>It is in the trash.</source>
+        <translation>它在回收站中。</translation>
+    </message>
+    <message>
+        <source>The connection to &quot;%1&quot; has not been tested yet; test it first so that ListingDesk knows whether the companion plugin is there.</source>
+        <translation>尚未测试与“%1”的连接；请先测试，以便 ListingDesk 知道是否安装了配套插件。</translation>
+    </message>
+    <message>
+        <source>The title has %1 characters; &quot;%2&quot; takes at most %3.</source>
+        <translation>标题有 %1 个字符；“%2”最多接受 %3 个。</translation>
+    </message>
+    <message>
+        <source>The article has %1 characters; &quot;%2&quot; takes at most %3.</source>
+        <translation>文章有 %1 个字符；“%2”最多接受 %3 个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not take this category.</source>
+        <translation>“%1”不接受这个分类。</translation>
+    </message>
+    <message>
+        <source>It has no city to publish to.</source>
+        <translation>没有可发布的城市。</translation>
+    </message>
+    <message>
+        <source>%1 is not a known region code.</source>
+        <translation>%1 不是已知的地区代码。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not take the city %2.</source>
+        <translation>“%1”不接受城市 %2。</translation>
+    </message>
+    <message>
+        <source>Its post for %1 was deleted on the portal; it is not re-created automatically.</source>
+        <translation>它在 %1 的帖子已在门户网站上被删除；不会自动重新创建。</translation>
+    </message>
+    <message>
+        <source>It has no post on &quot;%1&quot;.</source>
+        <translation>它在“%1”上没有帖子。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueCommands</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>no listing has the uuid %1</source>
+        <translation>没有 UUID 为 %1 的信息</translation>
+    </message>
+    <message>
+        <source>unknown city code &quot;%1&quot;; find codes with &apos;listingdesk-cli regions search NAME&apos;</source>
+        <translation>未知的城市代码“%1”；可用“listingdesk-cli regions search 名称”查找代码</translation>
+    </message>
+    <message>
+        <source>%1: not queued: %2</source>
+        <translation>%1：未加入队列：%2</translation>
+    </message>
+    <message>
+        <source>No listing is ready; resuming what is queued for %1.</source>
+        <translation>没有就绪的信息；继续发送 %1 的队列。</translation>
+    </message>
+    <message>
+        <source>Nothing to send to %1.</source>
+        <translation>没有要发送到 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>%1  %2  failed: %3</source>
+        <translation>%1  %2  失败：%3</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3 published, %4 retrying, %5 failed%6</source>
+        <translation>[%1/%2] %3 个已发布，%4 个重试中，%5 个失败%6</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>，大约剩余 %1</translation>
+    </message>
+    <message>
+        <source>Published %1 of %2 posts to %3 in %4; %5 failed, %6 still queued.</source>
+        <translation>已将 %2 个帖子中的 %1 个发布到 %3，用时 %4；%5 个失败，%6 个仍在队列中。</translation>
+    </message>
+    <message>
+        <source>listingdesk-cli: %1 cannot be reached: %2</source>
+        <translation>listingdesk-cli：无法访问 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>listingdesk-cli: interrupted; run publish again to send the %n queued posts.</source>
+        <translation>
+            <numerusform>listingdesk-cli：已中断；再次运行 publish 即可发送队列中的 %n 个帖子。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue is empty.</source>
+        <translation>队列为空。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n attempts)</source>
+        <translation>
+            <numerusform>（%n 次尝试）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
