@@ -3,6 +3,7 @@
 // headers first, the body, HTTP errors mapped to QNetworkReply error codes).
 
 #include "fakeportal.h"
+#include "fakeportal_p.h"
 
 #include <QTimer>
 
@@ -39,38 +40,6 @@ QNetworkReply::NetworkError errorForStatus(int status)
         if (status >= 400)
             return QNetworkReply::UnknownContentError;
         return QNetworkReply::NoError;
-    }
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
     }
 }
 
@@ -132,7 +101,8 @@ void FakeReply::respond()
     const bool connected = m_response.status > 0;
     if (connected) {
         setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_response.status);
-        setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, reasonPhrase(m_response.status));
+        setAttribute(QNetworkRequest::HttpReasonPhraseAttribute,
+                     Detail::reasonPhrase(m_response.status));
         for (const auto &[name, value] : m_response.headers)
             setRawHeader(name, value);
         setRawHeader("Content-Length", QByteArray::number(m_response.body.size()));
@@ -149,7 +119,7 @@ void FakeReply::respond()
     if (error == QNetworkReply::NoError && connected) {
         error = errorForStatus(m_response.status);
         errorText = QStringLiteral("Server replied: %1")
-                        .arg(QString::fromLatin1(reasonPhrase(m_response.status)));
+                        .arg(QString::fromLatin1(Detail::reasonPhrase(m_response.status)));
     }
     if (error != QNetworkReply::NoError) {
         setError(error, errorText);

@@ -21,6 +21,9 @@ FakeResponse htmlResponse(int status, const QString &title, const QString &text)
 /// everything else percent-encoded in lowercase hex as WordPress stores it.
 QString slugify(const QString &text);
 QString formatGmt(const QDateTime &time);
+/// The HTTP reason phrase for a status ("Too Many Requests"); both the fake
+/// network and the HTTP server answer with it.
+QByteArray reasonPhrase(int status);
 QJsonArray idArray(const QList<qint64> &ids);
 QList<qint64> idList(const QJsonValue &value);
 /// A comma-separated (or repeated) list parameter, as WordPress's wp_parse_list reads it.

@@ -23,50 +23,6 @@ namespace {
 constexpr qsizetype maxHeadBytes = 64 * 1024;
 constexpr qint64 maxBodyBytes = 256LL * 1024 * 1024;
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 410:
-        return "Gone";
-    case 413:
-        return "Payload Too Large";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Status";
-    }
-}
-
 } // namespace
 
 /// One client connection: reads a request, hands it to the portal (or the
@@ -219,7 +175,7 @@ private:
             return;
         }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                         reasonPhrase(response.status) + "\r\n";
+                         Detail::reasonPhrase(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers) {
             const QByteArray lower = name.toLower();
             if (lower != "content-length" && lower != "connection")
