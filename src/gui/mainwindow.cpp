@@ -490,11 +490,10 @@ void MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_library, m_backupScheduler, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::settingsSaved, this,
-            [this] {
-                m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs());
-                m_portalActions->applySettings();
-            });
+    connect(dialog, &SettingsDialog::settingsSaved, this, [this] {
+        m_editor->setAutosaveDelay(AppSettings::autosaveDelayMs());
+        m_portalActions->applySettings();
+    });
     connect(dialog, &SettingsDialog::sensitiveWordsSaved, this, &MainWindow::reloadSensitiveWords);
     dialog->open();
 }

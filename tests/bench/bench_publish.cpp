@@ -106,8 +106,9 @@ int main(int argc, char **argv)
     }
     // The connection test (plugin or plain) and the terms are not what we time.
     QProcess test;
-    if (run(test, cli, {QStringLiteral("--db"), db, QStringLiteral("portal"),
-                        QStringLiteral("test"), QStringLiteral("bench")},
+    if (run(test, cli,
+            {QStringLiteral("--db"), db, QStringLiteral("portal"), QStringLiteral("test"),
+             QStringLiteral("bench")},
             password) != 0) {
         out << "portal test failed\n";
         return 1;
@@ -117,13 +118,12 @@ int main(int argc, char **argv)
     const double cpuBefore = childCpuMs();
     QElapsedTimer clock;
     clock.start();
-    const int code = run(publish,
-                         cli,
-                         {QStringLiteral("--db"), db, QStringLiteral("publish"),
-                          QStringLiteral("--portal"), QStringLiteral("bench"),
-                          QStringLiteral("--all-ready"), QStringLiteral("--jobs"),
-                          QString::number(jobs)},
-                         password);
+    const int code =
+        run(publish, cli,
+            {QStringLiteral("--db"), db, QStringLiteral("publish"), QStringLiteral("--portal"),
+             QStringLiteral("bench"), QStringLiteral("--all-ready"), QStringLiteral("--jobs"),
+             QString::number(jobs)},
+            password);
     const double seconds = clock.elapsed() / 1000.0;
     const double cpuMs = childCpuMs() - cpuBefore;
     if (code != 0) {

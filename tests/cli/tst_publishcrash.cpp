@@ -120,10 +120,14 @@ void TestPublishCrash::killedFiveTimesPublishesExactlyOnce()
         }
     }
 
-    const QStringList args{QStringLiteral("--db"),     path,
-                           QStringLiteral("publish"),  QStringLiteral("--portal"),
-                           portalName,                 QStringLiteral("--all-ready"),
-                           QStringLiteral("--jobs"),   QStringLiteral("4")};
+    const QStringList args{QStringLiteral("--db"),
+                           path,
+                           QStringLiteral("publish"),
+                           QStringLiteral("--portal"),
+                           portalName,
+                           QStringLiteral("--all-ready"),
+                           QStringLiteral("--jobs"),
+                           QStringLiteral("4")};
     QRandomGenerator random(20261129);
     int killedMidRun = 0;
     for (int round = 0; round < kills; ++round) {
