@@ -154,7 +154,15 @@ Result<QList<qint64>> OutboxRepository::enqueue(qint64 portalId, qint64 batchId,
                                                 const QList<OutboxRequest> &requests,
                                                 const QDateTime &now)
 {
-    return inTransaction(m_db, [&]() -> Result<QList<qint64>> {
+    return inTransaction(m_db,
+                         [&] { return enqueueInTransaction(portalId, batchId, requests, now); });
+}
+
+Result<QList<qint64>> OutboxRepository::enqueueInTransaction(qint64 portalId, qint64 batchId,
+                                                             const QList<OutboxRequest> &requests,
+                                                             const QDateTime &now)
+{
+    return [&]() -> Result<QList<qint64>> {
         SqlStatement waiting(m_db, QStringLiteral("SELECT id FROM outbox WHERE portal_id = ? AND "
                                                   "listing_id = ? AND region_code = ? AND "
                                                   "state IN ") +
@@ -195,7 +203,7 @@ Result<QList<qint64>> OutboxRepository::enqueue(qint64 portalId, qint64 batchId,
             insert.query().finish();
         }
         return ids;
-    });
+    }();
 }
 
 Result<std::optional<OutboxJob>> OutboxRepository::claimNext(qint64 portalId, const QString &owner,

@@ -118,6 +118,10 @@ public:
     /// Returns the job ids in order.
     Result<QList<qint64>> enqueue(qint64 portalId, qint64 batchId,
                                   const QList<OutboxRequest> &requests, const QDateTime &now);
+    /// The same inside a transaction the caller holds (with other changes).
+    Result<QList<qint64>> enqueueInTransaction(qint64 portalId, qint64 batchId,
+                                               const QList<OutboxRequest> &requests,
+                                               const QDateTime &now);
 
     /// Takes the portal's next due job for \a owner: marks it Sending, counts
     /// the attempt and leases it until \a leaseUntil. Never hands out a job

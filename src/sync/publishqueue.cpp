@@ -95,16 +95,23 @@ Result<qint64> PublishQueue::enqueue(const PortalInfo &portal, const PublishPlan
     auto batch = m_library.outbox().newBatchId();
     if (!batch)
         return batch.error();
-    if (auto queued = m_library.outbox().enqueue(portal.id, batch.value(), plan.requests, nowUtc());
-        !queued)
-        return queued.error();
     QSet<qint64> listings;
     for (const OutboxRequest &r : plan.requests)
         listings.insert(r.listingId);
-    for (qint64 id : listings) {
-        if (auto set = m_library.listings().setStatus(id, ListingStatus::Queued); !set)
-            qCWarning(lcSync) << "could not mark listing" << id << "queued:" << set.error().message;
-    }
+    // The jobs and the listings' "queued" in one commit, however many there are.
+    auto queued = m_library.inOneTransaction([&]() -> Result<void> {
+        auto ids = m_library.outbox().enqueueInTransaction(portal.id, batch.value(), plan.requests,
+                                                           nowUtc());
+        if (!ids)
+            return ids.error();
+        for (qint64 id : std::as_const(listings)) {
+            if (auto set = m_library.listings().setStatus(id, ListingStatus::Queued); !set)
+                return set;
+        }
+        return {};
+    });
+    if (!queued)
+        return queued.error();
     qCInfo(lcSync) << "queued" << plan.requests.size() << "jobs for" << listings.size()
                    << "listings to" << portal.name << "as batch" << batch.value();
     Lane *lane = laneFor(portal.id);
