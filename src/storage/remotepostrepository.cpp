@@ -199,7 +199,8 @@ Result<void> RemotePostRepository::save(RemotePostRecord *r)
                   "remote_modified = excluded.remote_modified, pushed_hash = excluded.pushed_hash, "
                   "views = excluded.views, state = excluded.state, "
                   "last_error = excluded.last_error, conflict_remote = excluded.conflict_remote, "
-                  "published_at = excluded.published_at, synced_at = excluded.synced_at"));
+                  "published_at = excluded.published_at, synced_at = excluded.synced_at "
+                  "RETURNING id"));
     if (auto done = upsert.exec(
             {r->listingId, r->portalId, r->regionCode, r->clientKey,
              r->remoteId > 0 ? QVariant(r->remoteId) : QVariant(), sqlText(r->url),
@@ -209,13 +210,11 @@ Result<void> RemotePostRepository::save(RemotePostRecord *r)
              sqlTime(r->syncedAt)});
         !done)
         return done;
-    // lastInsertId is not the row's id after the UPDATE branch of an upsert.
-    SqlStatement id(m_db, QStringLiteral("SELECT id FROM remote_posts WHERE portal_id = ? AND "
-                                         "listing_id = ? AND region_code = ?"));
-    if (auto done = id.exec({r->portalId, r->listingId, r->regionCode}); !done)
-        return done;
-    if (id.next())
-        r->id = id.value(0).toLongLong();
+    // RETURNING gives the row's id in both branches (lastInsertId does not
+    // after the UPDATE branch of an upsert).
+    if (upsert.next())
+        r->id = upsert.value(0).toLongLong();
+    upsert.query().finish();
     return {};
 }
 

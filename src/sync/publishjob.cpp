@@ -123,6 +123,7 @@ void PublishJob::prepareContent()
 
 void PublishJob::sendPost(qint64 cityTermId, std::optional<RemotePostRecord> record)
 {
+    m_known = record;
     WordPressClient *client = m_session.client;
     if (!client)
         return fail(PortalError::Kind::Transient, tr("The portal connection was closed."));
@@ -206,7 +207,13 @@ void PublishJob::trashRemote(qint64 remoteId)
 
 void PublishJob::recordSuccess(const RemotePost &post)
 {
-    RemotePostRecord r = recordOf(m_library, m_job);
+    // The record read just before sending; nothing else writes it meanwhile,
+    // since the outbox never sends one post twice at once.
+    RemotePostRecord r = m_known ? *m_known : recordOf(m_library, m_job);
+    r.listingId = m_job.listingId;
+    r.portalId = m_job.portalId;
+    r.regionCode = m_job.regionCode;
+    r.clientKey = m_job.idempotencyKey;
     r.remoteId = post.id;
     r.url = post.link.toString();
     r.remoteStatus = post.status;

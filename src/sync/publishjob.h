@@ -69,6 +69,7 @@ private:
     Listing m_listing;
     QString m_body;
     qint64 m_categoryTerm = 0;
+    std::optional<RemotePostRecord> m_known; ///< the post's record as read before sending
     std::optional<PortalError> m_error;
     qint64 m_remoteId = 0;
     QString m_url;

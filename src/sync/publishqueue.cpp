@@ -359,7 +359,20 @@ void PublishQueue::jobFinished(Lane *lane, PublishJob *job)
     });
     if (!recorded)
         qCWarning(lcSync) << "could not record job" << j.id << ":" << recorded.error().message;
-    emitJob(j.id);
+    if (recorded && job->succeeded()) {
+        // What the outbox now says, without reading it back.
+        OutboxJob done = j;
+        done.state = OutboxState::Published;
+        done.remoteId = job->remoteId();
+        done.url = job->url();
+        done.lastError.clear();
+        done.leaseOwner.clear();
+        done.leaseUntil = {};
+        done.finishedAt = now;
+        emit jobChanged(done);
+    } else {
+        emitJob(j.id);
+    }
     if (lane->running.isEmpty() && jobsInFlight() == 0)
         m_leaseTimer.stop();
     pump(lane);
