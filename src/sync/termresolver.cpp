@@ -121,17 +121,33 @@ void TermResolver::ensureChain(const QString &taxonomy, TermKind kind, QList<Lin
                 .arg(m_portal.name, link.name)));
     if (!m_client)
         return done(permanent(tr("The portal connection was closed.")));
+    // Jobs running side by side wait for one creation of the same term:
+    // WordPress's own check for an existing term is not atomic, so two
+    // creations at once can leave two terms of one name.
+    const QString creating = taxonomy + u'/' + link.localKey;
+    auto whenCreated = [next, done](const PortalResult<RemoteTerm> &created) {
+        if (!created)
+            return done(created.error());
+        next(created.value().id, created.value().name);
+    };
+    auto waiting = m_creating.find(creating);
+    if (waiting != m_creating.end()) {
+        waiting->append(whenCreated);
+        return;
+    }
+    m_creating.insert(creating, {whenCreated});
     RemoteTerm wanted;
     wanted.name = link.name;
     wanted.slug = link.slug;
     wanted.parent = taxonomy == QLatin1String("tags") ? 0 : parentId;
     qCInfo(lcSync) << "creating" << taxonomy << "term" << link.localKey << "on" << m_portal.name;
     m_client->createTerm(taxonomy, wanted, this,
-                         [this, taxonomy, next, done](const PortalResult<RemoteTerm> &created) {
-                             if (!created)
-                                 return done(created.error());
-                             m_terms[taxonomy].append(created.value());
-                             next(created.value().id, created.value().name);
+                         [this, taxonomy, creating](const PortalResult<RemoteTerm> &created) {
+                             if (created)
+                                 m_terms[taxonomy].append(created.value());
+                             const QList<Done<RemoteTerm>> waiters = m_creating.take(creating);
+                             for (const Done<RemoteTerm> &waiter : waiters)
+                                 waiter(created);
                          });
 }
 

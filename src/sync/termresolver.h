@@ -63,6 +63,7 @@ private:
     PortalInfo m_portal;
     QHash<QString, TermList> m_terms;             // taxonomy -> the portal's terms, once fetched
     QHash<QString, QList<Done<bool>>> m_fetching; // taxonomy -> who waits for its fetch
+    QHash<QString, QList<Done<RemoteTerm>>> m_creating; // "taxonomy/key" -> who waits for it
 };
 
 } // namespace ListingDesk

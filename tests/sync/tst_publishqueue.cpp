@@ -109,9 +109,9 @@ PublishQueueSettings TestPublishQueue::fastSettings()
 QList<qint64> TestPublishQueue::makeListings(int n, const QStringList &cities, const QString &body)
 {
     auto ids = m_library->createMany(n, [&](int i) {
-        Listing l = m_library->makeListing(QStringLiteral("长治出租第%1号").arg(i), body,
-                                           QStringLiteral("房产/租房"), cities,
-                                           ListingStatus::Ready);
+        Listing l =
+            m_library->makeListing(QStringLiteral("长治出租第%1号").arg(i), body,
+                                   QStringLiteral("房产/租房"), cities, ListingStatus::Ready);
         l.contact = {QStringLiteral("张先生"), QStringLiteral("0355-1234567"), {}};
         return l;
     });
@@ -120,8 +120,8 @@ QList<qint64> TestPublishQueue::makeListings(int n, const QStringList &cities, c
 
 std::unique_ptr<PublishQueue> TestPublishQueue::makeQueue(const PublishQueueSettings &settings)
 {
-    auto queue = std::make_unique<PublishQueue>(library(), m_connector.get(),
-                                                mediaSourceOf(library()));
+    auto queue =
+        std::make_unique<PublishQueue>(library(), m_connector.get(), mediaSourceOf(library()));
     queue->setSettings(settings);
     queue->setRandomSeed(7);
     return queue;
@@ -214,8 +214,9 @@ void TestPublishQueue::faultMixPublishesEachPostExactlyOnce()
 
 void TestPublishQueue::fanOutSharesTermsAndImages()
 {
-    const QByteArray png = QByteArray::fromBase64(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    const QByteArray png =
+        QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
+                               "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     auto stored = library().media().store(png, QStringLiteral("门面.png"));
     LD_VERIFY_OK(stored);
     const QString sha = stored.value().sha256;
@@ -234,6 +235,13 @@ void TestPublishQueue::fanOutSharesTermsAndImages()
     QCOMPARE(m_portal->media().size(), 1);
     QCOMPARE(m_portal->requestCount("POST", QStringLiteral("^/wp/v2/media$")), 1);
     QCOMPARE(m_portal->requestCount("GET", QStringLiteral("^/wp/v2/categories$")), 1);
+    QCOMPARE(m_portal->requestCount("POST", QStringLiteral("^/wp/v2/categories$")),
+             2); // 房产, 租房
+    QSet<QString> citySlugs;
+    for (const FakeTerm &term : m_portal->terms(QStringLiteral("city"))) {
+        QVERIFY2(!citySlugs.contains(term.slug), qPrintable(term.slug + QStringLiteral(" twice")));
+        citySlugs.insert(term.slug);
+    }
     for (const FakePost &post : m_portal->posts())
         QVERIFY(post.content.contains(m_portal->media().first().sourceUrl.toString()));
 }
@@ -402,8 +410,8 @@ void TestPublishQueue::resumesJobsOfADeadRun()
         }
         // ...and one whose runner on another machine let its lease run out.
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        auto other = library().outbox().claimNext(m_portalId, QStringLiteral("elsewhere/1/x"),
-                                                  now, now.addSecs(-1));
+        auto other = library().outbox().claimNext(m_portalId, QStringLiteral("elsewhere/1/x"), now,
+                                                  now.addSecs(-1));
         LD_VERIFY_OK(other);
         QVERIFY(other.value());
     }

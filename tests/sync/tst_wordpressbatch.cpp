@@ -91,8 +91,8 @@ QList<QJsonObject> TestWordPressBatch::postsTagged(const QString &tag)
         query.addQueryItem(u"context"_s, u"edit"_s);
         query.addQueryItem(u"per_page"_s, u"100"_s);
         query.addQueryItem(u"page"_s, QString::number(page));
-        const Rest answer = m_live.rest("GET", m_portal, u"/wp/v2/posts?"_s + query.toString(
-                                                                          QUrl::FullyEncoded));
+        const Rest answer =
+            m_live.rest("GET", m_portal, u"/wp/v2/posts?"_s + query.toString(QUrl::FullyEncoded));
         const QJsonArray array = answer.array();
         for (const QJsonValue &value : array) {
             const QJsonObject post = value.toObject();
@@ -204,6 +204,15 @@ void TestWordPressBatch::scheduledListingsAreFuturePosts()
         QDateTime gmt = QDateTime::fromString(post.value(u"date_gmt"_s).toString(), Qt::ISODate);
         gmt.setTimeSpec(Qt::UTC);
         QCOMPARE(gmt.toSecsSinceEpoch(), at.toSecsSinceEpoch());
+    }
+    // Scheduled posts left on the shared portal upset tst_wordpresslive's
+    // pulls that run after this test (to be understood: see the closing note
+    // of session 3); remove them for good.
+    for (const QJsonObject &post : posts) {
+        const Rest removed =
+            m_live.rest("DELETE", m_portal,
+                        u"/wp/v2/posts/%1?force=true"_s.arg(post.value(u"id"_s).toInteger()));
+        QCOMPARE(removed.status, 200);
     }
 }
 
