@@ -7,8 +7,8 @@
 #include "listingeditor.h"
 #include "listingtablemodel.h"
 #include "mainwindow.h"
-#include "publishdialog.h"
 #include "portalactions.h"
+#include "publishdialog.h"
 #include "synccontroller.h"
 #include "testlibrary.h"
 
