@@ -53,7 +53,11 @@ private:
     static PublishQueueSettings fastSettings();
     /// Plans and queues the listings; returns the batch id (0 on failure).
     qint64 enqueue(PublishQueue &queue, const QList<qint64> &ids, const QDateTime &at = {});
-    bool waitIdle(PublishQueue &queue, QSignalSpy &idle, int timeoutMs = 60000);
+    static bool waitIdle(QSignalSpy &idle, int timeoutMs = 60000);
+    /// Every answer of the portal comes \a ms late.
+    void slowDown(int ms);
+    /// The next create is refused with \a status (a 4xx: not retried).
+    void refuseNextCreate(int status, const QString &code, const QString &message = {});
     PortalInfo portal() { return library().portals().portal(m_portalId).value(); }
     Library &library() { return m_library->library(); }
 
@@ -136,12 +140,30 @@ qint64 TestPublishQueue::enqueue(PublishQueue &queue, const QList<qint64> &ids, 
     return batch ? batch.value() : 0;
 }
 
-bool TestPublishQueue::waitIdle(PublishQueue &queue, QSignalSpy &idle, int timeoutMs)
+bool TestPublishQueue::waitIdle(QSignalSpy &idle, int timeoutMs)
 {
-    Q_UNUSED(queue);
-    if (!idle.isEmpty())
-        return true;
-    return idle.wait(timeoutMs);
+    return !idle.isEmpty() || idle.wait(timeoutMs);
+}
+
+void TestPublishQueue::slowDown(int ms)
+{
+    Fault slow;
+    slow.kind = FaultKind::Delay;
+    slow.delayMs = ms;
+    slow.times = -1;
+    m_portal->addFault(slow);
+}
+
+void TestPublishQueue::refuseNextCreate(int status, const QString &code, const QString &message)
+{
+    Fault refused;
+    refused.method = "POST";
+    refused.route = QStringLiteral("^/wp/v2/posts$");
+    refused.status = status;
+    refused.code = code;
+    refused.message = message;
+    refused.times = 1;
+    m_portal->addFault(refused);
 }
 
 void TestPublishQueue::faultMixPublishesEachPostExactlyOnce()
@@ -176,7 +198,7 @@ void TestPublishQueue::faultMixPublishesEachPostExactlyOnce()
     clock.start();
     const qint64 batch = enqueue(*queue, ids);
     QVERIFY(batch > 0);
-    QVERIFY(waitIdle(*queue, idle, 240000));
+    QVERIFY(waitIdle(idle, 240000));
     qInfo("500 listings through the fault mix in %lld ms, %d requests", clock.elapsed(),
           int(m_portal->requests().size()));
 
@@ -228,7 +250,7 @@ void TestPublishQueue::fanOutSharesTermsAndImages()
     auto queue = makeQueue();
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 12);
     // One upload for twelve posts running four at a time, and each term
     // fetched and made once.
@@ -249,11 +271,7 @@ void TestPublishQueue::fanOutSharesTermsAndImages()
 void TestPublishQueue::concurrencyIsCapped()
 {
     const QList<qint64> ids = makeListings(12);
-    Fault slow;
-    slow.kind = FaultKind::Delay;
-    slow.delayMs = 60;
-    slow.times = -1;
-    m_portal->addFault(slow);
+    slowDown(60);
     PublishQueueSettings settings = fastSettings();
     settings.concurrency = 3;
     auto queue = makeQueue(settings);
@@ -262,7 +280,7 @@ void TestPublishQueue::concurrencyIsCapped()
             [&] { maxInFlight = std::max(maxInFlight, queue->jobsInFlight()); });
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 12);
     QCOMPARE(maxInFlight, 3);
 }
@@ -277,7 +295,7 @@ void TestPublishQueue::spacingBetweenRequests()
     QElapsedTimer clock;
     clock.start();
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     const int requests = int(m_portal->requests().size());
     QVERIFY(requests >= 8);
     QVERIFY2(clock.elapsed() >= (requests - 1) * 150 - 50,
@@ -301,7 +319,7 @@ void TestPublishQueue::retryAfterHoldsThePortal()
     QElapsedTimer clock;
     clock.start();
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     // The portal said "2 seconds" and got them: nothing reached it sooner.
     QVERIFY2(clock.elapsed() >= 2000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(m_portal->posts().size(), 3);
@@ -313,20 +331,13 @@ void TestPublishQueue::retryAfterHoldsThePortal()
 void TestPublishQueue::permanentErrorsAreNotRetried()
 {
     const QList<qint64> ids = makeListings(2);
-    Fault refused;
-    refused.method = "POST";
-    refused.route = QStringLiteral("^/wp/v2/posts$");
-    refused.status = 400;
-    refused.code = QStringLiteral("rest_invalid_param");
-    refused.message = QStringLiteral("电话号码格式不对");
-    refused.times = 1;
-    m_portal->addFault(refused);
+    refuseNextCreate(400, QStringLiteral("rest_invalid_param"), QStringLiteral("电话号码格式不对"));
     PublishQueueSettings settings = fastSettings();
     settings.concurrency = 1;
     auto queue = makeQueue(settings);
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     const auto found = library().outbox().jobs({m_portalId, 0});
     LD_VERIFY_OK(found);
     const QList<OutboxJob> &jobs = found.value();
@@ -342,11 +353,7 @@ void TestPublishQueue::permanentErrorsAreNotRetried()
 void TestPublishQueue::pauseResumeCancelAndRetryFailed()
 {
     const QList<qint64> ids = makeListings(10);
-    Fault slow;
-    slow.kind = FaultKind::Delay;
-    slow.delayMs = 30;
-    slow.times = -1;
-    m_portal->addFault(slow);
+    slowDown(30);
     PublishQueueSettings settings = fastSettings();
     settings.concurrency = 1;
     auto queue = makeQueue(settings);
@@ -354,7 +361,7 @@ void TestPublishQueue::pauseResumeCancelAndRetryFailed()
     const qint64 batch = enqueue(*queue, ids);
     QTRY_VERIFY(library().outbox().counts({0, batch}).value().published >= 2);
     queue->pause();
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     const int publishedWhenPaused = library().outbox().counts({0, batch}).value().published;
     QTest::qWait(300);
     QCOMPARE(library().outbox().counts({0, batch}).value().published, publishedWhenPaused);
@@ -364,7 +371,7 @@ void TestPublishQueue::pauseResumeCancelAndRetryFailed()
     queue->resume();
     QTRY_VERIFY(library().outbox().counts({0, batch}).value().published >= publishedWhenPaused + 2);
     queue->cancel({0, batch});
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     const OutboxCounts afterCancel = library().outbox().counts({0, batch}).value();
     QVERIFY(afterCancel.cancelled > 0);
     QCOMPARE(afterCancel.open(), 0);
@@ -375,20 +382,14 @@ void TestPublishQueue::pauseResumeCancelAndRetryFailed()
 
     // Cancelled jobs are not failures; failed ones come back with retryFailed.
     m_portal->clearFaults();
-    Fault refused;
-    refused.method = "POST";
-    refused.route = QStringLiteral("^/wp/v2/posts$");
-    refused.status = 400;
-    refused.code = QStringLiteral("rest_invalid_param");
-    refused.times = 1;
-    m_portal->addFault(refused);
+    refuseNextCreate(400, QStringLiteral("rest_invalid_param"));
     idle.clear();
     const qint64 second = enqueue(*queue, {ids.last()});
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(library().outbox().counts({0, second}).value().failed, 1);
     idle.clear();
     queue->retryFailed({0, second});
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(library().outbox().counts({0, second}).value().published, 1);
 }
 
@@ -418,7 +419,7 @@ void TestPublishQueue::resumesJobsOfADeadRun()
     auto queue = makeQueue();
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     queue->start();
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 6);
     QCOMPARE(library().outbox().counts({m_portalId, 0}).value().published, 6);
 }
@@ -430,7 +431,7 @@ void TestPublishQueue::scheduledPostsAreFuture()
     auto queue = makeQueue();
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QVERIFY(enqueue(*queue, ids, at) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 2);
     for (const FakePost &post : m_portal->posts()) {
         QCOMPARE(post.status, QStringLiteral("future"));
@@ -444,7 +445,7 @@ void TestPublishQueue::unpublishAndUpdate()
     auto queue = makeQueue();
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 4);
     // The account was edited meanwhile: the connector made a new client.
     m_connector->forget(m_portalId);
@@ -460,7 +461,7 @@ void TestPublishQueue::unpublishAndUpdate()
         QCOMPARE(r.action, OutboxAction::Update);
     idle.clear();
     QVERIFY(queue->enqueue(portal(), update).ok());
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 4);
     int renamed = 0;
     for (const FakePost &post : m_portal->posts())
@@ -473,7 +474,7 @@ void TestPublishQueue::unpublishAndUpdate()
     QCOMPARE(trash.requests.size(), 2);
     idle.clear();
     QVERIFY(queue->enqueue(portal(), trash).ok());
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     int trashed = 0;
     for (const FakePost &post : m_portal->posts())
         trashed += post.status == QLatin1String("trash");
@@ -494,7 +495,7 @@ void TestPublishQueue::unreachablePortalKeepsJobsQueued()
     QSignalSpy idle(queue.get(), &PublishQueue::idle);
     QSignalSpy unavailable(queue.get(), &PublishQueue::portalUnavailable);
     QVERIFY(enqueue(*queue, ids) > 0);
-    QVERIFY(waitIdle(*queue, idle));
+    QVERIFY(waitIdle(idle));
     QCOMPARE(unavailable.size(), 1);
     QCOMPARE(unavailable.first().at(2).toBool(), true); // needs a password
     QCOMPARE(library().outbox().counts({m_portalId, 0}).value().queued, 3);
