@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "preparedstatementcache.h"
 #include "seeder.h"
 #include "sqlstatement.h"
 #include "storagelog.h"
@@ -65,6 +66,7 @@ void Database::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    PreparedStatementCache::release(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -109,6 +111,8 @@ Result<void> Database::open(const QString &location, int targetVersion)
     auto opened = openAndMigrate(targetVersion);
     if (!opened)
         close();
+    else
+        PreparedStatementCache::enable(m_connectionName);
     return opened;
 }
 

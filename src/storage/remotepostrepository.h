@@ -45,6 +45,16 @@ struct RemotePostRecord
     QString conflictRemote; ///< the portal's version (JSON) while in conflict
     QDateTime publishedAt;
     QDateTime syncedAt;
+
+    /// The remote status we record for a post the user took down with
+    /// Unpublish (it sits in the portal's trash). Unlike a post deleted on the
+    /// portal, publishing the listing again brings it back.
+    static QString unpublishedStatus() { return QStringLiteral("unpublished"); }
+    /// May this post be sent again? Not when someone removed it on the portal.
+    bool isRemovedOnPortal() const
+    {
+        return state == RemoteState::Deleted && remoteStatus != unpublishedStatus();
+    }
 };
 
 /// The deterministic idempotency key of a (listing, city) post:

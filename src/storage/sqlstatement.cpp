@@ -1,5 +1,6 @@
 #include "sqlstatement.h"
 
+#include "preparedstatementcache.h"
 #include "storagelog.h"
 
 #include <QCoreApplication>
@@ -7,10 +8,26 @@
 
 namespace ListingDesk {
 
-SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql) : m_query(db), m_sql(sql)
+SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql) : m_sql(sql)
 {
+    const QString connection = db.connectionName();
+    if (auto cached = PreparedStatementCache::take(connection, sql)) {
+        m_query = std::move(*cached);
+        m_prepared = true;
+        m_connection = connection;
+        return;
+    }
+    m_query = QSqlQuery(db);
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
+    if (m_prepared && PreparedStatementCache::isEnabled(connection))
+        m_connection = connection;
+}
+
+SqlStatement::~SqlStatement()
+{
+    if (!m_connection.isEmpty())
+        PreparedStatementCache::giveBack(m_connection, m_sql, std::move(m_query));
 }
 
 Result<void> SqlStatement::exec(std::initializer_list<QVariant> values)

@@ -15,10 +15,15 @@ namespace ListingDesk {
 
 /// A prepared statement with positional bound parameters whose failures come
 /// back as an Error naming the statement, instead of a bool to forget about.
+/// On a connection Database opened, the prepared statement is borrowed from
+/// PreparedStatementCache and handed back when this object goes away.
 class SqlStatement
 {
 public:
     SqlStatement(const QSqlDatabase &db, const QString &sql);
+    ~SqlStatement();
+    SqlStatement(const SqlStatement &) = delete;
+    SqlStatement &operator=(const SqlStatement &) = delete;
 
     /// Binds the values in order and runs the statement.
     Result<void> exec(std::initializer_list<QVariant> values = {});
@@ -33,6 +38,7 @@ public:
 private:
     QSqlQuery m_query;
     QString m_sql;
+    QString m_connection; ///< set when the statement goes back to the cache
     bool m_prepared = false;
 };
 

@@ -105,7 +105,7 @@ void PublishJob::prepareContent()
                                                                m_job.regionCode);
                     if (!record)
                         return fail(PortalError::Kind::Permanent, record.error().message);
-                    if (record.value() && record.value()->state == RemoteState::Deleted)
+                    if (record.value() && record.value()->isRemovedOnPortal())
                         return fail(PortalError::Kind::NotFound,
                                     tr("This post was deleted on the portal; it is not re-created "
                                        "automatically."));
@@ -193,14 +193,12 @@ void PublishJob::trashRemote(qint64 remoteId)
         if (!post) {
             // Already gone for good: what the user asked for.
             if (post.error().kind == PortalError::Kind::NotFound) {
-                RemotePost gone;
-                gone.status = QStringLiteral("trash");
-                recordTrashed(gone);
+                recordTrashed(RemotePost(), /*goneForGood=*/true);
                 return finishWith(std::nullopt);
             }
             return finishWith(post.error());
         }
-        recordTrashed(post.value());
+        recordTrashed(post.value(), false);
         finishWith(std::nullopt);
     });
 }
@@ -231,12 +229,16 @@ void PublishJob::recordSuccess(const RemotePost &post)
     m_url = r.url;
 }
 
-void PublishJob::recordTrashed(const RemotePost &post)
+void PublishJob::recordTrashed(const RemotePost &post, bool goneForGood)
 {
     RemotePostRecord r = recordOf(m_library, m_job);
     if (post.id > 0)
         r.remoteId = post.id;
-    r.remoteStatus = QStringLiteral("trash");
+    // A post in the trash is restored by updating it; one removed for good
+    // has to be created again.
+    if (goneForGood)
+        r.remoteId = 0;
+    r.remoteStatus = RemotePostRecord::unpublishedStatus();
     if (post.modifiedGmt.isValid())
         r.remoteModified = post.modifiedGmt;
     r.state = RemoteState::Deleted;

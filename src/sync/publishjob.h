@@ -61,7 +61,7 @@ private:
     void trash();
     void trashRemote(qint64 remoteId);
     void recordSuccess(const RemotePost &post);
-    void recordTrashed(const RemotePost &post);
+    void recordTrashed(const RemotePost &post, bool goneForGood);
 
     Library &m_library;
     PortalSession m_session;

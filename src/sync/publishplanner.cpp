@@ -75,7 +75,7 @@ PublishPlan PublishPlanner::planPublish(const QList<qint64> &listingIds, const Q
                 continue;
             }
             auto record = m_library.remotePosts().find(m_portal.id, id, code);
-            if (record && record.value() && record.value()->state == RemoteState::Deleted) {
+            if (record && record.value() && record.value()->isRemovedOnPortal()) {
                 reasons << tr("Its post for %1 was deleted on the portal; it is not re-created "
                               "automatically.")
                                .arg(m_library.regions().displayName(code));

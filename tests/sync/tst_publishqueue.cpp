@@ -43,6 +43,7 @@ private slots:
     void resumesJobsOfADeadRun();
     void scheduledPostsAreFuture();
     void unpublishAndUpdate();
+    void publishAgainRestoresUnpublishedPosts();
     void unreachablePortalKeepsJobsQueued();
 
 private:
@@ -484,6 +485,44 @@ void TestPublishQueue::unpublishAndUpdate()
     for (const RemotePostRecord &r : records.value())
         QCOMPARE(r.state, RemoteState::Deleted);
     QCOMPARE(library().listings().load(ids.last()).value().status, ListingStatus::Ready);
+}
+
+void TestPublishQueue::publishAgainRestoresUnpublishedPosts()
+{
+    const QList<qint64> ids = makeListings(1, {changzhi, taiyuan});
+    auto queue = makeQueue();
+    QSignalSpy idle(queue.get(), &PublishQueue::idle);
+    QVERIFY(enqueue(*queue, ids) > 0);
+    QVERIFY(waitIdle(idle));
+    idle.clear();
+    QVERIFY(queue->enqueue(portal(), PublishPlanner(library(), portal()).planTrash(ids)).ok());
+    QVERIFY(waitIdle(idle));
+
+    // Taken down from the app, so publishing again is the user's choice: the
+    // two posts come back out of the trash, and no third post is made.
+    const PublishPlan again = PublishPlanner(library(), portal()).planPublish(ids);
+    QVERIFY2(again.problems.isEmpty(),
+             qPrintable(again.problems.value(0).reasons.join(QLatin1Char(' '))));
+    QCOMPARE(again.requests.size(), 2);
+    idle.clear();
+    QVERIFY(queue->enqueue(portal(), again).ok());
+    QVERIFY(waitIdle(idle));
+    QCOMPARE(m_portal->posts().size(), 2);
+    for (const FakePost &post : m_portal->posts())
+        QCOMPARE(post.status, QStringLiteral("publish"));
+    QCOMPARE(library().listings().load(ids.first()).value().status, ListingStatus::Published);
+
+    // A post a moderator deleted on the portal is still not re-created.
+    RemotePostRecord removed =
+        library().remotePosts().find(m_portalId, ids.first(), changzhi).value().value();
+    removed.state = RemoteState::Deleted;
+    removed.remoteStatus = QStringLiteral("trash");
+    LD_VERIFY_OK(library().remotePosts().save(&removed));
+    const PublishPlan refused = PublishPlanner(library(), portal()).planPublish(ids);
+    QCOMPARE(refused.problems.size(), 1);
+    QVERIFY(refused.problems.first()
+                .reasons.join(QLatin1Char(' '))
+                .contains(QStringLiteral("deleted on the portal")));
 }
 
 void TestPublishQueue::unreachablePortalKeepsJobsQueued()
