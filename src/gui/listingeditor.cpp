@@ -529,7 +529,9 @@ bool ListingEditor::saveNow()
         edited.status = ListingStatus::Draft;
     auto stored = m_library->listings().save(edited);
     if (!stored) {
-        if (stored.error().kind == Error::Kind::Conflict) {
+        // Lost the race, or the listing was deleted for good elsewhere (emptied trash).
+        if (stored.error().kind == Error::Kind::Conflict ||
+            stored.error().kind == Error::Kind::NotFound) {
             auto theirs = m_library->listings().load(m_listing.id);
             if (theirs)
                 showConflict(theirs.value(), false);
@@ -577,8 +579,8 @@ void ListingEditor::showConflict(const Listing &theirs, bool whileEditing)
                  "revision %4. Your edits are not saved yet; nothing is saved until you choose.")
             : tr("Someone else saved \"%1\" first, at %2 (now revision %3); your edits started "
                  "from revision %4 and are not saved yet.");
-    m_conflictBar->showConflict(
-        message.arg(theirs.title, when).arg(theirs.revision).arg(m_listing.revision));
+    m_conflictBar->showConflict(message.arg(theirs.title, when, QString::number(theirs.revision),
+                                            QString::number(m_listing.revision)));
     m_ui->messageLabel->hide();
     showSaveState(tr("Not saved: choose how to resolve the conflict above."));
 }
