@@ -5,6 +5,7 @@
 #include "categorypicker.h"
 #include "chipbar.h"
 #include "citypicker.h"
+#include "conflictbar.h"
 #include "fieldeditcommand.h"
 #include "findreplacebar.h"
 #include "library.h"
@@ -15,9 +16,11 @@
 #include "themecolors.h"
 #include "ui_listingform.h"
 
+#include <QApplication>
 #include <QBoxLayout>
 #include <QImageReader>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QTextEdit>
 
 namespace ListingDesk {
@@ -33,8 +36,14 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->priceSpinBox->setSpecialValueText(tr("Not given"));
     m_ui->expiryDateTimeEdit->setDateTime(QDateTime::currentDateTime().addDays(30));
-    m_ui->saveAsCopyButton->hide();
     m_ui->messageLabel->hide();
+    // On top, where it is seen at once; its buttons follow the form in the tab chain.
+    m_conflictBar = new ConflictBar(this);
+    m_ui->mainLayout->insertWidget(0, m_conflictBar);
+    connect(m_conflictBar, &ConflictBar::reloadTheirsRequested, this, &ListingEditor::reloadTheirs);
+    connect(m_conflictBar, &ConflictBar::overwriteRequested, this, &ListingEditor::overwriteTheirs);
+    connect(m_conflictBar, &ConflictBar::saveCopyRequested, this, &ListingEditor::saveAsCopy);
+    connect(m_conflictBar, &ConflictBar::restoreMineRequested, this, &ListingEditor::restoreMine);
     m_ui->bodyLabel->setBuddy(m_ui->articleEditor->textEdit());
     m_ui->articleEditor->setMediaRepository(&m_library->media());
     connect(m_ui->articleEditor, &ArticleEditor::problem, this, [this](const QString &message) {
@@ -76,7 +85,6 @@ ListingEditor::ListingEditor(Library *library, QWidget *parent)
     m_ui->cityChips->setTabPredecessor(m_ui->categoryButton);
     m_ui->articleEditor->setTabOrderAfter(m_ui->readyCheckBox);
     connectFields();
-    connect(m_ui->saveAsCopyButton, &QPushButton::clicked, this, &ListingEditor::saveAsCopy);
 
     // The form's own undo stack handles Ctrl+Z in its line edits too, so one
     // shortcut undoes any field; the article keeps its document's undo.
@@ -141,7 +149,9 @@ void ListingEditor::clear()
     m_bodyDirty = false;
     m_priceEdited = false;
     m_ui->messageLabel->hide();
-    m_ui->saveAsCopyButton->hide();
+    m_conflictBar->hide();
+    m_conflict = false;
+    m_discarded.reset();
     showSaveState(QString());
     updateTitleCounter();
     setEnabled(false);
@@ -487,6 +497,16 @@ void ListingEditor::markDirty()
     if (!hasListing())
         return;
     m_dirty = true;
+    if (m_conflict) {
+        // Saving again would fail again (or, worse, succeed over theirs): wait for the choice.
+        showSaveState(tr("Not saved: choose how to resolve the conflict above."));
+        return;
+    }
+    if (m_discarded) {
+        // Editing their version: the user has chosen it, and mine can no longer come back.
+        m_discarded.reset();
+        m_conflictBar->hide();
+    }
     showSaveState(tr("Editing…"));
     m_autosaveTimer.start();
     if (!m_maxWaitTimer.isActive())
@@ -499,6 +519,8 @@ bool ListingEditor::saveNow()
     m_maxWaitTimer.stop();
     if (!m_dirty || !hasListing())
         return true;
+    if (m_conflict)
+        return false; // the bar waits for the user's choice; never overwrite unasked
     Listing edited = currentListing();
     // A ready listing that lost a required field goes back to draft rather
     // than refusing the save: the user's words always get stored.
@@ -507,15 +529,22 @@ bool ListingEditor::saveNow()
         edited.status = ListingStatus::Draft;
     auto stored = m_library->listings().save(edited);
     if (!stored) {
-        const bool conflict = stored.error().kind == Error::Kind::Conflict;
-        m_ui->messageLabel->setText(
-            conflict
-                ? tr("%1 Your version is still here; save it as a "
-                     "copy to keep both.")
-                      .arg(stored.error().message)
-                : tr("Could not save: %1 Your text is still here.").arg(stored.error().message));
-        m_ui->messageLabel->show();
-        m_ui->saveAsCopyButton->setVisible(conflict);
+        // Lost the race, or the listing was deleted for good elsewhere (emptied trash).
+        if (stored.error().kind == Error::Kind::Conflict ||
+            stored.error().kind == Error::Kind::NotFound) {
+            auto theirs = m_library->listings().load(m_listing.id);
+            if (theirs)
+                showConflict(theirs.value(), false);
+            else
+                m_conflictBar->showGone(
+                    tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
+                        .arg(edited.title));
+            m_conflict = true;
+        } else {
+            m_ui->messageLabel->setText(
+                tr("Could not save: %1 Your text is still here.").arg(stored.error().message));
+            m_ui->messageLabel->show();
+        }
         showSaveState(tr("Not saved"));
         emit saveFailed(stored.error().message);
         return false;
@@ -534,6 +563,130 @@ bool ListingEditor::saveNow()
     return true;
 }
 
+void ListingEditor::showConflict(const Listing &theirs, bool whileEditing)
+{
+    m_conflict = true;
+    m_autosaveTimer.stop();
+    m_maxWaitTimer.stop();
+    // The library records when and at which revision, not who: say what it knows.
+    const QString when =
+        theirs.updatedAt.isValid()
+            ? QLocale().toString(theirs.updatedAt.toLocalTime(), QLocale::ShortFormat)
+            : tr("an unknown time");
+    const QString message =
+        whileEditing
+            ? tr("\"%1\" was changed elsewhere at %2 (now revision %3) while you were editing "
+                 "revision %4. Your edits are not saved yet; nothing is saved until you choose.")
+            : tr("Someone else saved \"%1\" first, at %2 (now revision %3); your edits started "
+                 "from revision %4 and are not saved yet.");
+    m_conflictBar->showConflict(message.arg(theirs.title, when, QString::number(theirs.revision),
+                                            QString::number(m_listing.revision)));
+    m_ui->messageLabel->hide();
+    showSaveState(tr("Not saved: choose how to resolve the conflict above."));
+}
+
+void ListingEditor::listingsChangedElsewhere(const QList<qint64> &ids)
+{
+    if (!hasListing() || !ids.contains(m_listing.id))
+        return;
+    auto stored = m_library->listings().load(m_listing.id);
+    if (!stored) {
+        if (stored.error().kind != Error::Kind::NotFound)
+            return; // cannot tell now; the next save still checks the revision
+        if (!m_dirty) {
+            clear();
+            return;
+        }
+        m_conflict = true;
+        m_autosaveTimer.stop();
+        m_maxWaitTimer.stop();
+        m_conflictBar->showGone(
+            tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
+                .arg(currentListing().title));
+        return;
+    }
+    // Our own save, or publishing setting a status: no new revision, nothing to merge.
+    if (stored.value().revision == m_listing.revision)
+        return;
+    if (m_dirty || m_conflict) {
+        showConflict(stored.value(), true);
+        return;
+    }
+    // Nothing unsaved: show their version, keeping the user's place in the form.
+    QWidget *focus = QApplication::focusWidget();
+    const bool focusInForm = focus && isAncestorOf(focus);
+    std::optional<Listing> discarded = m_discarded;
+    setListing(stored.value());
+    if (discarded) {
+        m_discarded = discarded;
+        m_conflictBar->showReloaded(tr("Showing the newest version (revision %1), saved "
+                                       "elsewhere. Restore mine brings yours back.")
+                                        .arg(stored.value().revision));
+    }
+    if (focusInForm && focus->isEnabled())
+        focus->setFocus();
+    showSaveState(tr("Updated elsewhere (revision %1)").arg(stored.value().revision));
+}
+
+void ListingEditor::reloadTheirs()
+{
+    auto theirs = m_library->listings().load(m_listing.id);
+    if (!theirs) {
+        m_conflictBar->showGone(
+            tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
+                .arg(currentListing().title));
+        return;
+    }
+    // Mine stays restorable until the next edit: choosing theirs loses no words by accident.
+    const Listing mine = currentListing();
+    m_dirty = false;
+    m_conflict = false;
+    setListing(theirs.value());
+    m_discarded = mine;
+    m_conflictBar->showReloaded(tr("Showing their version (revision %1). Restore mine brings "
+                                   "yours back until you edit again.")
+                                    .arg(theirs.value().revision));
+    m_ui->titleLineEdit->setFocus();
+}
+
+void ListingEditor::overwriteTheirs()
+{
+    auto theirs = m_library->listings().load(m_listing.id);
+    if (!theirs) {
+        m_conflictBar->showGone(
+            tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
+                .arg(currentListing().title));
+        return;
+    }
+    // On top of their revision: the save keeps theirs in the history. A third
+    // writer in between makes this a conflict again, never a silent loss.
+    m_listing.revision = theirs.value().revision;
+    m_conflict = false;
+    m_conflictBar->hide();
+    m_dirty = true;
+    if (saveNow()) {
+        showSaveState(tr("Saved over their version (revision %1); theirs is in the history.")
+                          .arg(m_listing.revision));
+        m_ui->titleLineEdit->setFocus();
+    }
+}
+
+void ListingEditor::restoreMine()
+{
+    if (!m_discarded)
+        return;
+    // Mine goes back into the form as an edit of the revision on screen, and
+    // autosave stores it over theirs (which the history keeps).
+    Listing mine = *m_discarded;
+    mine.revision = m_listing.revision;
+    m_discarded.reset();
+    setListing(mine);
+    m_bodyDirty = true;
+    m_priceEdited = true;
+    markDirty();
+    m_ui->titleLineEdit->setFocus();
+}
+
 void ListingEditor::saveAsCopy()
 {
     Listing copy = currentListing();
@@ -547,6 +700,7 @@ void ListingEditor::saveAsCopy()
     }
     // The form now edits the copy; the original stays as the other writer left it.
     m_dirty = false;
+    m_conflict = false;
     m_bodyDirty = false;
     setListing(created.value());
     emit copySaved(created.value().id);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ListingForm;
@@ -19,6 +20,7 @@ namespace ListingDesk {
 class ArticleStatusLabel;
 class CategoryPicker;
 class CityPicker;
+class ConflictBar;
 class FindReplaceBar;
 class Library;
 class SensitiveWordHighlighter;
@@ -26,8 +28,10 @@ class SensitiveWordMatcher;
 
 /// The listing form. Edits save themselves: shortly after the last change,
 /// when another listing is chosen, and when the window closes. A save that
-/// fails keeps every word on screen and says why; a save that lost a race with
-/// another writer offers to keep the user's version as a copy.
+/// fails keeps every word on screen and says why. A save that lost a race with
+/// another writer (or an edit of a listing another editor just changed) opens
+/// the conflict bar: reload theirs, overwrite theirs, or save mine as a copy.
+/// Until the user picks one, autosave does not retry and nothing is overwritten.
 class ListingEditor : public QWidget
 {
     Q_OBJECT
@@ -70,6 +74,13 @@ public:
 
     /// Saves now if anything changed; false if the save failed (the form keeps the edits).
     bool saveNow();
+    /// True while a save conflict waits for the user's choice.
+    bool hasConflict() const { return m_conflict; }
+
+    /// Another editor changed these listings (LibraryChangeWatcher). The one
+    /// in the form is reloaded quietly when it has no unsaved edits; with
+    /// unsaved edits the conflict bar asks what to do before any save.
+    void listingsChangedElsewhere(const QList<qint64> &ids);
 
     void undo();
     void redo();
@@ -111,6 +122,10 @@ private:
     void updateTitleCounter();
     void showSaveState(const QString &text);
     void saveAsCopy();
+    void showConflict(const Listing &theirs, bool whileEditing);
+    void reloadTheirs();
+    void overwriteTheirs();
+    void restoreMine();
     void setUpArticleTools();
     void showPreview();
 
@@ -131,6 +146,9 @@ private:
     CategoryPicker *m_categoryPicker = nullptr;
     qint64 m_categoryId = 0;
     QStringList m_cityCodes;
+    ConflictBar *m_conflictBar = nullptr;
+    bool m_conflict = false;            // a conflict waits for the user: no autosave
+    std::optional<Listing> m_discarded; // mine, after "Reload theirs", until the next edit
     bool m_applying = false;
     bool m_dirty = false;
     bool m_bodyDirty = false;   // untouched bodies keep their stored HTML byte for byte

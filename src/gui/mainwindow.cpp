@@ -5,6 +5,7 @@
 #include "articlestatuslabel.h"
 #include "backupscheduler.h"
 #include "library.h"
+#include "librarychangewatcher.h"
 #include "listingeditor.h"
 #include "listingexporter.h"
 #include "listingimporter.h"
@@ -83,6 +84,16 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
     connect(m_editor, &ListingEditor::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
     });
+    // Other editors of the library (another window, a team member, the CLI).
+    auto *watcher = new LibraryChangeWatcher(library->database().connection(), this);
+    connect(watcher, &LibraryChangeWatcher::listingsChangedElsewhere, m_model,
+            &ListingTableModel::refreshListings);
+    connect(watcher, &LibraryChangeWatcher::libraryChangedElsewhere, m_model,
+            &ListingTableModel::refreshKeepingRows);
+    connect(watcher, &LibraryChangeWatcher::listingsChangedElsewhere, m_editor,
+            &ListingEditor::listingsChangedElsewhere);
+    if (auto watching = watcher->start(); !watching)
+        statusBar()->showMessage(watching.error().message, 10000);
 
     restoreLayout();
     m_welcomeView->refresh();

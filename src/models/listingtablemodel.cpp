@@ -198,6 +198,73 @@ void ListingTableModel::refreshListing(qint64 id)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void ListingTableModel::refreshListings(const QList<qint64> &ids)
+{
+    // A change elsewhere can take a listing into or out of the query (moved
+    // to the trash, no longer a draft): then the rows themselves change.
+    if (m_repository->count(m_query) != m_count) {
+        refreshKeepingRows();
+        return;
+    }
+    for (qint64 id : ids)
+        refreshListing(id);
+}
+
+void ListingTableModel::refreshKeepingRows()
+{
+    const int oldCount = m_count;
+    const int newCount = m_repository->count(m_query);
+    if (newCount > oldCount) {
+        beginInsertRows({}, oldCount, newCount - 1);
+        m_count = newCount;
+        endInsertRows();
+    }
+
+    // Which listing each persistent index (selection, current row) shows,
+    // from the pages read before; rows never read cannot be selected.
+    emit layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QList<qint64> ids;
+    ids.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        const auto page = m_pages.constFind(index.row() / pageSize);
+        const int inPage = index.row() % pageSize;
+        ids << (page != m_pages.cend() && inPage < page->size() ? page->at(inPage).id : 0);
+    }
+    QList<int> pagesBefore = m_recentPages;
+    m_pages.clear();
+    m_posts.clear();
+    m_recentPages.clear();
+    // Read the same pages again: a listing usually stays near where it was.
+    for (int page : std::as_const(pagesBefore)) {
+        if (page * pageSize < newCount)
+            rowAt(page * pageSize);
+    }
+    QList<qint64> allIds; // read only if a listing moved out of those pages
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        int row = ids[i] ? rowOf(ids[i]) : -1;
+        if (row < 0 && ids[i]) {
+            if (allIds.isEmpty())
+                allIds = m_repository->ids(m_query);
+            row = int(allIds.indexOf(ids[i]));
+            // Its page is read now, so that the next refresh knows this row's listing.
+            if (row >= 0 && row < newCount)
+                rowAt(row);
+        }
+        after << (row >= 0 && row < newCount ? index(row, before[i].column()) : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged();
+
+    if (newCount < oldCount) {
+        beginRemoveRows({}, newCount, oldCount - 1);
+        m_count = newCount;
+        endRemoveRows();
+    }
+}
+
 void ListingTableModel::setSyncSources(RemotePostRepository *remotePosts, PortalRepository *portals,
                                        RegionRepository *regions)
 {

@@ -70,6 +70,12 @@ public:
 public slots:
     /// Re-reads one listing's row if it is on screen; leaves its position alone.
     void refreshListing(qint64 id);
+    /// The same for listings another editor changed (LibraryChangeWatcher).
+    void refreshListings(const QList<qint64> &ids);
+    /// Re-runs the query after listings were added or removed elsewhere,
+    /// without a reset: the selected rows and the current row follow their
+    /// listings to wherever they are now, so the row being edited stays chosen.
+    void refreshKeepingRows();
     /// Re-reads the portal state of every cached page (after a publish or pull,
     /// and when portals were renamed or removed).
     void refreshSync();

@@ -18,7 +18,7 @@ class Database
 public:
     /// The schema version this program writes. A library with a higher
     /// version was written by a newer program and is refused.
-    static constexpr int currentSchemaVersion = 6;
+    static constexpr int currentSchemaVersion = 7;
 
     Database();
     ~Database();

@@ -207,6 +207,34 @@ QString placeholders(qsizetype count)
     return marks.join(QLatin1Char(','));
 }
 
+// Like inTransaction(), but a SQLite transaction takes the write lock up front
+// (BEGIN IMMEDIATE). A plain BEGIN reads first (the revision check) and asks
+// for the lock later; when another process committed in between, SQLite
+// cannot upgrade and fails at once with "database is locked", without waiting
+// out the busy timeout. Two editors saving one listing must get a clean
+// conflict instead. Kept here rather than in SqlStatement, which other
+// writers share; the dialect test is the only SQLite-specific part.
+template <typename Body> auto inWriteTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
+{
+    if (SqlDialect::of(db).isPostgres())
+        return inTransaction(db, std::forward<Body>(body));
+    if (auto begun = execSql(db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun.error();
+    auto result = body();
+    if (!result.ok()) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        const QString message = db.lastError().text();
+        db.rollback();
+        return makeError(
+            Error::Kind::Database,
+            QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
+    }
+    return result;
+}
+
 } // namespace
 
 ListingRepository::ListingRepository(QSqlDatabase db, CategoryRepository *categories,
@@ -407,7 +435,7 @@ Result<Listing> ListingRepository::updateInTransaction(Listing listing, bool che
 
 Result<Listing> ListingRepository::create(const Listing &listing)
 {
-    auto created = inTransaction(m_db, [&] { return insertInTransaction(listing); });
+    auto created = inWriteTransaction(m_db, [&] { return insertInTransaction(listing); });
     if (created)
         emit listingsChanged();
     return created;
@@ -415,7 +443,8 @@ Result<Listing> ListingRepository::create(const Listing &listing)
 
 Result<Listing> ListingRepository::save(const Listing &listing, SaveOrigin origin)
 {
-    auto saved = inTransaction(m_db, [&] { return updateInTransaction(listing, true, origin); });
+    auto saved =
+        inWriteTransaction(m_db, [&] { return updateInTransaction(listing, true, origin); });
     if (saved)
         emit listingChanged(listing.id);
     return saved;
@@ -449,7 +478,7 @@ Result<void> ListingRepository::setDeleted(const QList<qint64> &ids, bool delete
 {
     // Bound in chunks: SQLite limits the number of parameters of one statement.
     constexpr qsizetype chunk = 500;
-    auto done = inTransaction(m_db, [&]() -> Result<void> {
+    auto done = inWriteTransaction(m_db, [&]() -> Result<void> {
         const QString now = nowText();
         for (qsizetype start = 0; start < ids.size(); start += chunk) {
             const QList<qint64> part = ids.mid(start, chunk);

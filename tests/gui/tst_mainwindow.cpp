@@ -298,7 +298,7 @@ void TestMainWindow::conflictKeepsUsersWords()
     title->selectAll();
     typeChinese(title, QStringLiteral("我的标题"));
     QVERIFY(!m_window->editor()->saveNow());
-    QVERIFY(child<QLabel>("messageLabel")->isVisible());
+    QVERIFY(child<QWidget>("conflictBar")->isVisible());
     QCOMPARE(title->text(), QStringLiteral("我的标题")); // nothing lost on screen
     QCOMPARE(m_library->listings().load(id).value().title, QStringLiteral("别人改过的标题"));
 

@@ -1,0 +1,6 @@
+-- Schema version 7: telling other editors of a library about changes.
+-- A SQLite library needs nothing new: LibraryChangeWatcher polls PRAGMA
+-- data_version, which moves whenever another connection commits to the file,
+-- and then reads the rows whose updated_at moved (listings_updated serves it).
+-- The step exists so that both dialects keep the same numbered versions; see
+-- postgresql/007_change_notifications.sql for what a team library gains.
