@@ -260,11 +260,13 @@ Result<void> OutboxRepository::markRetry(qint64 jobId, const QDateTime &nextAtte
     // Two statements without a transaction of their own, so that callers can
     // group them with more: a crash between them leaves the job "sending",
     // which is released and retried like any job of a dead run. Both check
-    // "sending": a job another client released and took meanwhile is not ours
-    // to change. On PostgreSQL a client queueing the same post at this very
-    // moment may win the race for the one waiting slot: then the UPDATE
-    // fails on the unique index, the job stays "sending" under our lease, and
-    // the release on stop (or lease expiry) cancels it in favour of the new one.
+    // "sending", so a job that finished meanwhile is left as it is. (A job
+    // another client took over after our lease ran out is not told apart from
+    // ours: renewing the lease while the job runs keeps that from happening.)
+    // On PostgreSQL a client queueing the same post at this very moment may
+    // win the race for the one waiting slot: then the UPDATE fails on the
+    // unique index, the job stays "sending" under our lease, and the release
+    // when the runner stops cancels it in favour of the new one.
     SqlStatement back(
         m_db, QStringLiteral("UPDATE outbox SET state = 'retrying', next_attempt_at = ?, "
                              "last_error = ?, lease_owner = '', lease_until = NULL WHERE id = ? "
