@@ -1,5 +1,6 @@
 #include "outboxrepository.h"
 
+#include "sqldialect.h"
 #include "sqlstatement.h"
 
 #include <QCoreApplication>
@@ -162,56 +163,60 @@ Result<QList<qint64>> OutboxRepository::enqueueInTransaction(qint64 portalId, qi
                                                              const QList<OutboxRequest> &requests,
                                                              const QDateTime &now)
 {
-    return [&]() -> Result<QList<qint64>> {
-        SqlStatement waiting(m_db, QStringLiteral("SELECT id FROM outbox WHERE portal_id = ? AND "
-                                                  "listing_id = ? AND region_code = ? AND "
-                                                  "state IN ") +
-                                       waitingStates);
-        SqlStatement change(m_db,
-                            QStringLiteral("UPDATE outbox SET action = ?, idempotency_key = ?, "
-                                           "publish_at = ?, batch_id = ?, state = 'queued', "
-                                           "attempts = 0, next_attempt_at = ?, last_error = '' "
-                                           "WHERE id = ?"));
-        SqlStatement insert(
-            m_db, QStringLiteral("INSERT INTO outbox (portal_id, listing_id, region_code, action, "
-                                 "idempotency_key, publish_at, state, attempts, next_attempt_at, "
-                                 "batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, "
-                                 "?, ?) RETURNING id"));
-        QList<qint64> ids;
-        for (const OutboxRequest &r : requests) {
-            const QDateTime due = r.notBefore.isValid() && r.notBefore > now ? r.notBefore : now;
-            if (auto done = waiting.exec({portalId, r.listingId, r.regionCode}); !done)
-                return done.error();
-            if (waiting.next()) {
-                const qint64 id = waiting.value(0).toLongLong();
-                waiting.query().finish();
-                if (auto done = change.exec({outboxActionKey(r.action), r.idempotencyKey,
-                                             sqlTime(r.publishAt), batchId, sqlTime(due), id});
-                    !done)
-                    return done.error();
-                ids << id;
-                continue;
-            }
-            if (auto done = insert.exec(
-                    {portalId, r.listingId, r.regionCode, outboxActionKey(r.action),
-                     r.idempotencyKey, sqlTime(r.publishAt), sqlTime(due), batchId, sqlTime(now)});
-                !done)
-                return done.error();
-            if (!insert.next())
-                return makeError(Error::Kind::Database, QStringLiteral("no id for a queued job"));
-            ids << insert.value(0).toLongLong();
-            insert.query().finish();
-        }
-        return ids;
-    }();
+    // One upsert per job on the partial unique index of waiting jobs, not a
+    // look-up followed by an UPDATE or an INSERT: between those two another
+    // client (PostgreSQL) could claim the waiting job, and the UPDATE would
+    // then put a job being sent back in the queue; or two clients could both
+    // find no waiting job and both insert one. The upsert decides on the row
+    // as it is when the statement runs: PostgreSQL waits for a claim in
+    // progress and then inserts, because the claimed job no longer conflicts.
+    SqlStatement upsert(
+        m_db,
+        QStringLiteral("INSERT INTO outbox (portal_id, listing_id, region_code, action, "
+                       "idempotency_key, publish_at, state, attempts, next_attempt_at, "
+                       "batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) "
+                       "ON CONFLICT (portal_id, listing_id, region_code) WHERE state IN ") +
+            waitingStates +
+            QStringLiteral(" DO UPDATE SET action = excluded.action, idempotency_key = "
+                           "excluded.idempotency_key, publish_at = excluded.publish_at, "
+                           "batch_id = excluded.batch_id, state = 'queued', attempts = 0, "
+                           "next_attempt_at = excluded.next_attempt_at, last_error = '' "
+                           "RETURNING id"));
+    QList<qint64> ids;
+    for (const OutboxRequest &r : requests) {
+        const QDateTime due = r.notBefore.isValid() && r.notBefore > now ? r.notBefore : now;
+        if (auto done = upsert.exec({portalId, r.listingId, r.regionCode, outboxActionKey(r.action),
+                                     r.idempotencyKey, sqlTime(r.publishAt), sqlTime(due), batchId,
+                                     sqlTime(now)});
+            !done)
+            return done.error();
+        if (!upsert.next())
+            return makeError(Error::Kind::Database, QStringLiteral("no id for a queued job"));
+        ids << upsert.value(0).toLongLong();
+        upsert.query().finish();
+    }
+    return ids;
 }
 
 Result<std::optional<OutboxJob>> OutboxRepository::claimNext(qint64 portalId, const QString &owner,
                                                              const QDateTime &now,
                                                              const QDateTime &leaseUntil)
 {
-    // One statement: with SQLite's single writer no two runners can take the
-    // same row. (On PostgreSQL the inner SELECT needs FOR UPDATE SKIP LOCKED.)
+    // One statement. SQLite has one writer at a time, so no two runners can
+    // take the same row. On PostgreSQL (READ COMMITTED) the inner SELECT would
+    // let two sessions pick the same row, and the second UPDATE would take
+    // it again once the first commits (it re-checks only "id = X"). So the
+    // SELECT locks the row it picks and skips rows other sessions locked
+    // (SqlDialect::lockSkippingLocked), and the UPDATE checks the state again.
+    //
+    // Never two jobs of one post sending, across clients: the partial unique
+    // index allows one waiting job per post at a time. A second one can be
+    // queued only after the first stopped waiting, i.e. after its claim
+    // committed, so any snapshot that shows the second job waiting also shows
+    // the first as sending, and NOT EXISTS skips the second. A session whose
+    // snapshot is older than that claim sees the first job still waiting; it
+    // cannot lock it while the claim is open, and afterwards PostgreSQL
+    // re-reads the row, finds it sending and skips it.
     SqlStatement claim(
         m_db,
         QStringLiteral(
@@ -220,7 +225,9 @@ Result<std::optional<OutboxJob>> OutboxRepository::claimNext(qint64 portalId, co
             "w.state IN ('queued', 'retrying') AND w.next_attempt_at <= ? AND NOT EXISTS "
             "(SELECT 1 FROM outbox s WHERE s.state = 'sending' AND s.portal_id = w.portal_id AND "
             "s.listing_id = w.listing_id AND s.region_code = w.region_code) "
-            "ORDER BY w.next_attempt_at, w.id LIMIT 1) RETURNING id"));
+            "ORDER BY w.next_attempt_at, w.id LIMIT 1") +
+            SqlDialect::of(m_db).lockSkippingLocked(QStringLiteral("w")) +
+            QStringLiteral(") AND state IN ('queued', 'retrying') RETURNING id"));
     if (auto done = claim.exec({owner, sqlTime(leaseUntil), portalId, sqlTime(now)}); !done)
         return done.error();
     if (!claim.next())
@@ -252,11 +259,19 @@ Result<void> OutboxRepository::markRetry(qint64 jobId, const QDateTime &nextAtte
 {
     // Two statements without a transaction of their own, so that callers can
     // group them with more: a crash between them leaves the job "sending",
-    // which is released and retried like any job of a dead run.
+    // which is released and retried like any job of a dead run. Both check
+    // "sending", so a job that finished meanwhile is left as it is. (A job
+    // another client took over after our lease ran out is not told apart from
+    // ours: renewing the lease while the job runs keeps that from happening.)
+    // On PostgreSQL a client queueing the same post at this very moment may
+    // win the race for the one waiting slot: then the UPDATE fails on the
+    // unique index, the job stays "sending" under our lease, and the release
+    // when the runner stops cancels it in favour of the new one.
     SqlStatement back(
         m_db, QStringLiteral("UPDATE outbox SET state = 'retrying', next_attempt_at = ?, "
                              "last_error = ?, lease_owner = '', lease_until = NULL WHERE id = ? "
-                             "AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.portal_id = "
+                             "AND state = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox n "
+                             "WHERE n.id <> outbox.id AND n.portal_id = "
                              "outbox.portal_id AND n.listing_id = outbox.listing_id AND "
                              "n.region_code = outbox.region_code AND n.state IN ") +
                   waitingStates + u')');
@@ -267,7 +282,7 @@ Result<void> OutboxRepository::markRetry(qint64 jobId, const QDateTime &nextAtte
     SqlStatement superseded(m_db,
                             QStringLiteral("UPDATE outbox SET state = 'cancelled', last_error = ?, "
                                            "lease_owner = '', lease_until = NULL, finished_at = ? "
-                                           "WHERE id = ?"));
+                                           "WHERE id = ? AND state = 'sending'"));
     return superseded.exec(
         {QCoreApplication::translate("OutboxRepository", "Replaced by a newer job: %1").arg(error),
          sqlTime(nextAttempt), jobId});
@@ -283,28 +298,53 @@ Result<void> OutboxRepository::markFailed(qint64 jobId, const QString &error, co
 
 Result<int> OutboxRepository::releaseOwner(const QString &owner)
 {
-    auto sending = select(QStringLiteral("o.state = 'sending' AND o.lease_owner = ?"), {owner});
-    if (!sending)
-        return sending.error();
-    for (const OutboxJob &j : sending.value()) {
-        // Not a failure: the next attempt may start at once.
-        if (auto done = markRetry(j.id, j.nextAttemptAt, j.lastError); !done)
-            return done.error();
-    }
-    return int(sending.value().size());
+    // Not a failure: the next attempt may start at once.
+    return release(QStringLiteral("lease_owner = ?"), {owner}, {}, QDateTime::currentDateTimeUtc());
 }
 
 Result<int> OutboxRepository::releaseExpired(const QDateTime &now)
 {
-    auto expired =
-        select(QStringLiteral("o.state = 'sending' AND o.lease_until < ?"), {sqlTime(now)});
-    if (!expired)
-        return expired.error();
-    for (const OutboxJob &j : expired.value()) {
-        if (auto done = markRetry(j.id, now, j.lastError); !done)
-            return done.error();
-    }
-    return int(expired.value().size());
+    return release(QStringLiteral("lease_until < ?"), {sqlTime(now)}, now, now);
+}
+
+Result<int> OutboxRepository::release(const QString &where, const QVariantList &params,
+                                      const QDateTime &nextAttempt, const QDateTime &now)
+{
+    // Set-based, and every statement checks "sending" and the lease again as
+    // it changes the row: several clients may release the same expired lease
+    // at once, and meanwhile a third may have claimed the released job anew
+    // (with a fresh lease, which the condition no longer matches). A look-up
+    // followed by one UPDATE per id would put that third client's job back.
+    // First the jobs that simply wait again; then those whose post got a
+    // newer waiting job meanwhile, which are replaced by it.
+    const QString sending = QStringLiteral(" WHERE state = 'sending' AND ") + where;
+    SqlStatement back(
+        m_db, QStringLiteral("UPDATE outbox SET state = 'retrying', ") +
+                  (nextAttempt.isValid() ? QStringLiteral("next_attempt_at = ?, ") : QString()) +
+                  QStringLiteral("lease_owner = '', lease_until = NULL") + sending +
+                  QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.id <> "
+                                 "outbox.id AND n.portal_id = outbox.portal_id AND n.listing_id = "
+                                 "outbox.listing_id AND n.region_code = outbox.region_code AND "
+                                 "n.state IN ") +
+                  waitingStates + u')');
+    QVariantList backParams = params;
+    if (nextAttempt.isValid())
+        backParams.prepend(sqlTime(nextAttempt));
+    if (auto done = back.exec(backParams); !done)
+        return done.error();
+    const int waiting = back.rowsAffected();
+    SqlStatement superseded(m_db, QStringLiteral("UPDATE outbox SET state = 'cancelled', "
+                                                 "last_error = replace(?, '%1', last_error), "
+                                                 "lease_owner = '', lease_until = NULL, "
+                                                 "finished_at = ?") +
+                                      sending);
+    QVariantList supersededParams{
+        QCoreApplication::translate("OutboxRepository", "Replaced by a newer job: %1"),
+        sqlTime(now)};
+    supersededParams << params;
+    if (auto done = superseded.exec(supersededParams); !done)
+        return done.error();
+    return waiting + superseded.rowsAffected();
 }
 
 Result<QStringList> OutboxRepository::sendingOwners()
@@ -317,6 +357,18 @@ Result<QStringList> OutboxRepository::sendingOwners()
     while (q.next())
         owners << q.value(0).toString();
     return owners;
+}
+
+Result<std::optional<QDateTime>> OutboxRepository::leaseEndOfOthers(qint64 portalId,
+                                                                    const QString &owner)
+{
+    SqlStatement q(m_db, QStringLiteral("SELECT MIN(lease_until) FROM outbox WHERE portal_id = ? "
+                                        "AND state = 'sending' AND lease_owner <> ?"));
+    if (auto done = q.exec({portalId, owner}); !done)
+        return done.error();
+    if (!q.next() || q.value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(timeFromSql(q.value(0)));
 }
 
 Result<int> OutboxRepository::cancelWaiting(const OutboxScope &scope, const QDateTime &now)

@@ -105,7 +105,10 @@ struct OutboxScope
 /// The persistent publish queue. Every state change is one statement, so a
 /// crash at any moment leaves each job in a state the next start can resume
 /// from: a job that was being sent keeps its lease owner, and the runner
-/// releases leases of owners that are gone.
+/// releases leases of owners that are gone. Several clients may drain one
+/// outbox at once (a PostgreSQL library, or one SQLite file): claimNext
+/// hands each job to one of them, and the statements that change a job
+/// re-check its state as they write, so no client undoes another's claim.
 class OutboxRepository
 {
 public:
@@ -146,6 +149,10 @@ public:
     Result<int> releaseExpired(const QDateTime &now);
     /// Distinct owners of jobs being sent, for finding dead local runners.
     Result<QStringList> sendingOwners();
+    /// When the first lease ends among the portal's jobs that owners other
+    /// than \a owner are sending (other clients of a shared library); nullopt
+    /// when there are none. A runner waits for those before calling it a day.
+    Result<std::optional<QDateTime>> leaseEndOfOthers(qint64 portalId, const QString &owner);
 
     /// Waiting jobs in scope become Cancelled. Jobs being sent finish.
     Result<int> cancelWaiting(const OutboxScope &scope, const QDateTime &now);
@@ -166,6 +173,10 @@ public:
     Result<int> openJobsOfListing(qint64 listingId);
 
 private:
+    /// Puts jobs being sent that match \a where back in the queue (due at
+    /// \a nextAttempt, or when they were due if invalid). Returns how many.
+    Result<int> release(const QString &where, const QVariantList &params,
+                        const QDateTime &nextAttempt, const QDateTime &now);
     Result<QList<OutboxJob>> select(const QString &where, const QVariantList &params,
                                     const QString &tail = {});
 

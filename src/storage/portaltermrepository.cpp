@@ -33,6 +33,10 @@ Result<void> PortalTermRepository::setTerm(qint64 portalId, TermKind kind, const
             QCoreApplication::translate("PortalTermRepository",
                                         "There is no portal with id %1; it may have been removed.")
                 .arg(portalId));
+    // Done reading: on SQLite an open SELECT keeps its snapshot, and a write
+    // from that snapshot after another process wrote fails at once with
+    // "database is locked" instead of waiting (two publishers on one file).
+    portal.query().finish();
     if (localKey.isEmpty())
         return makeError(
             Error::Kind::Data,

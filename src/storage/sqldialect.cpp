@@ -92,4 +92,9 @@ QString SqlDialect::resetIdentitySql(const QString &table) const
         .arg(table);
 }
 
+QString SqlDialect::lockSkippingLocked(const QString &alias) const
+{
+    return isPostgres() ? QStringLiteral(" FOR UPDATE OF %1 SKIP LOCKED").arg(alias) : QString();
+}
+
 } // namespace ListingDesk

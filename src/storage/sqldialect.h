@@ -57,6 +57,12 @@ public:
     /// Moves the id generator of \a table past its largest id (after rows were
     /// inserted with explicit ids); empty on SQLite, whose rowids need nothing.
     QString resetIdentitySql(const QString &table) const;
+    /// Appended to a SELECT that picks a row to take (a queue's next job):
+    /// on PostgreSQL " FOR UPDATE OF \a alias SKIP LOCKED", so that clients
+    /// running the same statement at once each lock a different row and none
+    /// waits on another; nothing on SQLite, whose single writer already
+    /// serialises the statements.
+    QString lockSkippingLocked(const QString &alias) const;
 
 private:
     Backend m_backend;

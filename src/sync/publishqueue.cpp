@@ -45,6 +45,10 @@ bool ownerIsAlive(const QString &owner)
 #endif
 }
 
+/// How often a running queue looks for jobs of dead clients, and polls while
+/// other clients hold the only jobs left.
+constexpr int releaseIntervalMs = 1000;
+
 } // namespace
 
 struct PublishQueue::Lane
@@ -158,8 +162,17 @@ void PublishQueue::start()
     checkIdle();
 }
 
+void PublishQueue::releaseDeadOwnersNowAndThen()
+{
+    // Half the poll interval: a wake-up of the poll always finds it due.
+    if (m_releaseClock.isValid() && m_releaseClock.elapsed() < releaseIntervalMs / 2)
+        return;
+    releaseDeadOwners();
+}
+
 void PublishQueue::releaseDeadOwners()
 {
+    m_releaseClock.start();
     if (auto expired = m_library.outbox().releaseExpired(nowUtc()); expired && expired.value() > 0)
         qCInfo(lcSync) << "released" << expired.value() << "jobs whose lease ran out";
     auto owners = m_library.outbox().sendingOwners();
@@ -302,6 +315,7 @@ void PublishQueue::pump(Lane *lane)
         return checkIdle();
     }
     lane->session.matcher = m_matcher;
+    releaseDeadOwnersNowAndThen();
     while (lane->running.size() < m_settings.concurrency) {
         auto claimed = m_library.outbox().claimNext(lane->session.portal.id, m_owner, now,
                                                     now.addMSecs(m_settings.leaseMs));
@@ -334,9 +348,14 @@ void PublishQueue::scheduleWake(Lane *lane)
     if (lane->running.size() >= m_settings.concurrency)
         return; // a finishing job pumps again
     auto due = m_library.outbox().nextDue(lane->session.portal.id);
-    if (!due || !due.value())
+    qint64 ms = due && due.value() ? nowUtc().msecsTo(*due.value()) : -1;
+    // Jobs other clients of a shared library are sending: poll, so that ours
+    // takes them over once their owner is found dead or their lease runs out.
+    if (auto others = m_library.outbox().leaseEndOfOthers(lane->session.portal.id, m_owner);
+        others && others.value())
+        ms = ms < 0 ? releaseIntervalMs : std::min<qint64>(ms, releaseIntervalMs);
+    if (ms < 0)
         return;
-    const qint64 ms = nowUtc().msecsTo(*due.value());
     // A due job that could not be claimed waits on another of its post: poll.
     lane->wake.start(int(std::clamp<qint64>(ms, 50, 86400000)));
 }
@@ -472,6 +491,12 @@ void PublishQueue::checkIdle()
             auto counts = m_library.outbox().counts({lane->session.portal.id, 0});
             if (counts && counts.value().queued + counts.value().retrying > 0)
                 waiting = true;
+            // Not done while other clients send jobs of it: one may die, and
+            // then this queue finishes its jobs (see scheduleWake).
+            if (!waiting && counts && counts.value().sending > 0) {
+                auto others = m_library.outbox().leaseEndOfOthers(lane->session.portal.id, m_owner);
+                waiting = others && others.value();
+            }
         }
     }
     if (waiting || m_idleSent)

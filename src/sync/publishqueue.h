@@ -104,6 +104,9 @@ private:
     Result<void> recordOutcome(Lane *lane, PublishJob *job, const QDateTime &now);
     void updateListingStatus(qint64 listingId);
     void releaseDeadOwners();
+    /// releaseDeadOwners() at most every releaseIntervalMs, for a running
+    /// queue: another client of a shared library may die at any time.
+    void releaseDeadOwnersNowAndThen();
     void renewLeases();
     void emitJob(qint64 jobId);
     void checkIdle();
@@ -117,7 +120,8 @@ private:
     QRandomGenerator m_random;
     QHash<qint64, Lane *> m_lanes;
     QTimer m_leaseTimer;
-    QElapsedTimer m_runClock; ///< since the first job of this run started
+    QElapsedTimer m_runClock;     ///< since the first job of this run started
+    QElapsedTimer m_releaseClock; ///< since releaseDeadOwners() last ran
     int m_finishedInRun = 0;
     bool m_paused = false;
     bool m_idleSent = true;

@@ -7,6 +7,7 @@
 
 #include "interchange.h"
 #include "library.h"
+#include "testlibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <vector>
 
 using namespace ListingDesk;
 using namespace Qt::StringLiterals;
@@ -257,7 +260,7 @@ QString jsonText(const QJsonValue &value)
 // Two snapshots are equal only if nothing at all was written.
 QJsonObject librarySnapshot(const QString &path)
 {
-    if (!QFileInfo::exists(path))
+    if (!path.startsWith(u"postgresql:"_s) && !QFileInfo::exists(path))
         return QJsonObject{{u"error"_s, u"no file at %1"_s.arg(path)}};
     Library library;
     if (auto opened = library.open(path); !opened)
@@ -386,6 +389,7 @@ class CliTest : public QObject
 
 private slots:
     void initTestCase();
+    void cleanup() { m_scratch.clear(); }
 
     void helpAndVersion_data();
     void helpAndVersion();
@@ -425,9 +429,17 @@ private slots:
 private:
     // A copy of the library built by initTestCase() (listings A, B and C) in
     // the test's own directory.
+    // In the `_pg` run a fresh PostgreSQL database holding the same (copied
+    // by `copy-library`, uuids and ids kept), dropped after the test.
     QString copyBaseline(const QTemporaryDir &dir);
+    /// Where a test makes a library of its own: \a file in \a dir, or in the
+    /// `_pg` run a fresh, empty PostgreSQL database.
+    QString newLibrary(const QTemporaryDir &dir, const QString &file);
     QList<QJsonObject> listJsonOf(const QString &db);
 
+    std::vector<std::unique_ptr<Testing::PostgresScratchDatabase>> m_scratch;
+    /// `_pg` run: the baseline copied into PostgreSQL by `copy-library`.
+    std::unique_ptr<Testing::PostgresScratchDatabase> m_pgBaseline;
     QTemporaryDir m_baseDir;
     QString m_baseline;
     QString m_generatedUuidC;
@@ -449,10 +461,51 @@ void CliTest::initTestCase()
             m_generatedUuidC = object.value(u"uuid"_s).toString();
     }
     QVERIFY(!QUuid::fromString(m_generatedUuidC).isNull());
+    if (Testing::onPostgres()) {
+        QString error;
+        const QString server = Testing::postgresTestServer(&error);
+        QVERIFY2(!server.isEmpty(), qPrintable(error));
+        m_pgBaseline = std::make_unique<Testing::PostgresScratchDatabase>(server);
+        QVERIFY2(m_pgBaseline->error().isEmpty(), qPrintable(m_pgBaseline->error()));
+        RUN_CLI(copied,
+                {u"copy-library"_s, u"--from"_s, m_baseline, u"--to"_s, m_pgBaseline->url()});
+        EXPECT_EXIT(copied, 0);
+        QCOMPARE(listingRowCount(m_pgBaseline->url()), 3);
+    }
+}
+
+QString CliTest::newLibrary(const QTemporaryDir &dir, const QString &file)
+{
+    if (!Testing::onPostgres())
+        return dir.filePath(file);
+    QString error;
+    const QString server = Testing::postgresTestServer(&error);
+    if (server.isEmpty()) {
+        qWarning().noquote() << error;
+        return {};
+    }
+    m_scratch.push_back(std::make_unique<Testing::PostgresScratchDatabase>(server));
+    if (!m_scratch.back()->error().isEmpty()) {
+        qWarning().noquote() << m_scratch.back()->error();
+        return {};
+    }
+    return m_scratch.back()->url();
 }
 
 QString CliTest::copyBaseline(const QTemporaryDir &dir)
 {
+    if (m_pgBaseline) {
+        // A copy of the database made once in initTestCase(): much faster than
+        // copy-library for each of the hundred-odd rows.
+        Q_UNUSED(dir);
+        m_scratch.push_back(std::make_unique<Testing::PostgresScratchDatabase>(
+            Testing::postgresTestServer(), m_pgBaseline->name()));
+        if (!m_scratch.back()->error().isEmpty()) {
+            qWarning().noquote() << m_scratch.back()->error();
+            return {};
+        }
+        return m_scratch.back()->url();
+    }
     const QString path = dir.filePath(u"library.sqlite"_s);
     // The CLI has exited, so the WAL is checkpointed: the main file is all of it.
     if (!QFile::copy(m_baseline, path))
@@ -548,7 +601,8 @@ void CliTest::importJsonIntoNewLibrary()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // import is the one command that makes a library when there is none yet.
-    const QString db = dir.filePath(u"new/library.sqlite"_s);
+    const QString db = newLibrary(dir, u"new/library.sqlite"_s);
+    QVERIFY(!db.isEmpty());
     const QString json = dir.filePath(u"listings.json"_s);
     QVERIFY(writeFile(json, sampleJson()));
     RUN_CLI(run, {u"--db"_s, db, u"import"_s, json});
@@ -588,7 +642,8 @@ void CliTest::importSanitizesBodies()
     // body; title, price, contact, cities and status arrive untouched.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString db = dir.filePath(u"library.sqlite"_s);
+    const QString db = newLibrary(dir, u"library.sqlite"_s);
+    QVERIFY(!db.isEmpty());
     const QString json = dir.filePath(u"hostile.json"_s);
     const QString uuid = u"0b5e7e7e-1111-4222-8333-444455556666"_s;
     const QJsonArray records{QJsonObject{
@@ -1358,6 +1413,7 @@ void CliTest::missingLibrary_data()
 
 void CliTest::missingLibrary()
 {
+    LD_SKIP_ON_POSTGRES("a mistyped library path is about files");
     QFETCH(QStringList, command);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -1393,6 +1449,7 @@ void CliTest::garbageLibrary_data()
 
 void CliTest::garbageLibrary()
 {
+    LD_SKIP_ON_POSTGRES("about a file that is not a SQLite database");
     QFETCH(QStringList, command);
     QFETCH(QByteArray, garbage);
     QTemporaryDir dir;
@@ -1425,6 +1482,7 @@ void CliTest::newerLibrary_data()
 
 void CliTest::newerLibrary()
 {
+    LD_SKIP_ON_POSTGRES("writes SQLite's user_version into the file");
     QFETCH(QStringList, command);
     QTemporaryDir dir;
     const QString db = copyBaseline(dir);

@@ -3,6 +3,7 @@
 // (fakeportal-server, real HTTP), and is killed with SIGKILL at five random
 // moments and started again each time. At the end the portal must hold
 // exactly 300 posts, one per listing, and the library must record all 300.
+// The plain run uses a SQLite file, `tst_publishcrash_pg` a PostgreSQL database.
 
 #include "library.h"
 #include "remotepostrepository.h"
@@ -92,12 +93,13 @@ QProcessEnvironment TestPublishCrash::cliEnvironment() const
 
 void TestPublishCrash::killedFiveTimesPublishesExactlyOnce()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("library.sqlite"));
+    // A file, or in the `_pg` run a fresh PostgreSQL database.
+    TestLibrary testLibrary;
+    QVERIFY2(testLibrary.isOpen(), qPrintable(testLibrary.error()));
+    const QString path = testLibrary.path();
     QStringList uuids;
     {
-        Library library;
-        LD_VERIFY_OK(library.open(path));
+        Library &library = testLibrary.library();
         PortalInfo portal;
         portal.name = portalName;
         portal.baseUrl = m_base.toString();
@@ -171,8 +173,7 @@ void TestPublishCrash::killedFiveTimesPublishesExactlyOnce()
         QVERIFY2(!keys.contains(key), qPrintable(QStringLiteral("two posts for ") + key));
         keys.insert(key);
     }
-    Library library;
-    LD_VERIFY_OK(library.open(path));
+    Library &library = testLibrary.library();
     auto portal = library.portals().portalByName(portalName);
     LD_VERIFY_OK(portal);
     auto records = library.remotePosts().forPortal(portal.value().id);

@@ -100,11 +100,12 @@ inline bool onPostgres()
 }
 
 /// A fresh database on the test server (CREATE DATABASE from the server's own
-/// database), dropped with everything in it when this goes.
+/// database), dropped with everything in it when this goes. With \a templateName
+/// it starts as a copy of that database (which nobody may be connected to).
 class PostgresScratchDatabase
 {
 public:
-    explicit PostgresScratchDatabase(const QString &server)
+    explicit PostgresScratchDatabase(const QString &server, const QString &templateName = {})
     {
         auto location = DatabaseLocation::parse(server);
         if (!location) {
@@ -116,7 +117,9 @@ public:
         m_connectionName = QStringLiteral("ld-test-admin-") + m_name;
         QSqlDatabase admin = location.value().addConnection(m_connectionName);
         QSqlQuery create(admin);
-        if (!admin.open() || !create.exec(QStringLiteral("CREATE DATABASE ") + m_name)) {
+        const QString from =
+            templateName.isEmpty() ? QString() : QStringLiteral(" TEMPLATE ") + templateName;
+        if (!admin.open() || !create.exec(QStringLiteral("CREATE DATABASE ") + m_name + from)) {
             m_error = QStringLiteral("cannot create a test database on %1: %2 %3")
                           .arg(location.value().displayName(), admin.lastError().text(),
                                create.lastError().text());
@@ -145,6 +148,7 @@ public:
     PostgresScratchDatabase &operator=(const PostgresScratchDatabase &) = delete;
 
     QString url() const { return m_url; }
+    QString name() const { return m_name; }
     QString error() const { return m_error; }
 
 private:

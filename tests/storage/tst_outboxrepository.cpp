@@ -4,8 +4,10 @@
 
 #include "testlibrary.h"
 
+#include <QMutex>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -24,6 +26,8 @@ private slots:
     void claimTakesDueJobsInOrder();
     void aPostIsNeverSentTwiceAtOnce();
     void twoConnectionsNeverClaimTheSameJob();
+    void clientsClaimingAtOnceTakeEachJobOnce();
+    void releaseLeavesAFreshClaimAlone();
     void retryAndFailure();
     void retryOfASupersededJobCancelsIt();
     void releaseOwnerAndExpiredLeases();
@@ -228,6 +232,97 @@ void TestOutboxRepository::twoConnectionsNeverClaimTheSameJob()
         }
     }
     QCOMPARE(taken.size(), 100);
+}
+
+void TestOutboxRepository::clientsClaimingAtOnceTakeEachJobOnce()
+{
+    // Four clients, each with its own connection in its own thread, claim
+    // as fast as they can from one queue of 400 jobs: on PostgreSQL truly at
+    // the same time (FOR UPDATE SKIP LOCKED), on SQLite one writer at a time.
+    QList<OutboxRequest> requests;
+    for (qint64 listing : m_listings) {
+        for (int city = 0; city < 80; ++city)
+            requests << request(listing, QStringLiteral("%1").arg(110000 + city * 100));
+    }
+    QCOMPARE(queue(requests).size(), 400);
+    const QString path = m_library->path();
+    QMutex mutex;
+    QList<qint64> taken;
+    QStringList errors;
+    QList<int> perClient;
+    QList<QThread *> threads;
+    for (int client = 0; client < 4; ++client) {
+        threads << QThread::create([&, client] {
+            Library library;
+            if (auto opened = library.open(path); !opened) {
+                QMutexLocker lock(&mutex);
+                errors << opened.error().message;
+                return;
+            }
+            QList<qint64> mine;
+            for (;;) {
+                auto job = library.outbox().claimNext(
+                    m_portal, QStringLiteral("client-%1").arg(client), m_now, m_now.addSecs(60));
+                if (!job) {
+                    QMutexLocker lock(&mutex);
+                    errors << job.error().message;
+                    break;
+                }
+                if (!job.value())
+                    break;
+                mine << job.value()->id;
+            }
+            library.close();
+            QMutexLocker lock(&mutex);
+            taken << mine;
+            perClient << int(mine.size());
+        });
+    }
+    for (QThread *thread : std::as_const(threads))
+        thread->start();
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(120000));
+        delete thread;
+    }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    qInfo() << "jobs per client:" << perClient;
+    QCOMPARE(taken.size(), 400);
+    QCOMPARE(QSet<qint64>(taken.begin(), taken.end()).size(), 400);
+    auto jobs = outbox().jobs({m_portal, 0});
+    LD_VERIFY_OK(jobs);
+    for (const OutboxJob &job : jobs.value()) {
+        QCOMPARE(job.state, OutboxState::Sending);
+        QCOMPARE(job.attempts, 1);
+    }
+}
+
+void TestOutboxRepository::releaseLeavesAFreshClaimAlone()
+{
+    queue({request(m_listings[0], QStringLiteral("140400"))});
+    auto lapsed = claim(QStringLiteral("gone"));
+    QVERIFY(lapsed);
+    // One client releases the lapsed lease and another takes the job at once;
+    // a third, which saw the same lapsed lease a moment ago, releases late.
+    const QDateTime later = m_now.addSecs(61);
+    auto first = outbox().releaseExpired(later);
+    LD_VERIFY_OK(first);
+    QCOMPARE(first.value(), 1);
+    auto taken = claim(QStringLiteral("taker"), later);
+    QVERIFY(taken);
+    auto late = outbox().releaseExpired(later);
+    LD_VERIFY_OK(late);
+    QCOMPARE(late.value(), 0);
+    auto job = outbox().job(lapsed->id);
+    LD_VERIFY_OK(job);
+    QCOMPARE(job.value()->state, OutboxState::Sending);
+    QCOMPARE(job.value()->leaseOwner, QStringLiteral("taker"));
+    QCOMPARE(job.value()->attempts, 2);
+    // A job that is not being sent is not anyone's to retry or replace.
+    LD_VERIFY_OK(outbox().markPublished(lapsed->id, 7, QStringLiteral("https://p/7"), later));
+    LD_VERIFY_OK(outbox().markRetry(lapsed->id, later, QStringLiteral("late")));
+    job = outbox().job(lapsed->id);
+    LD_VERIFY_OK(job);
+    QCOMPARE(job.value()->state, OutboxState::Published);
 }
 
 void TestOutboxRepository::retryAndFailure()

@@ -41,6 +41,8 @@ private slots:
     void permanentErrorsAreNotRetried();
     void pauseResumeCancelAndRetryFailed();
     void resumesJobsOfADeadRun();
+    void takesOverAJobWhoseLeaseRunsOutMidRun();
+    void waitsForAJobAnotherClientIsSending();
     void scheduledPostsAreFuture();
     void unpublishAndUpdate();
     void publishAgainRestoresUnpublishedPosts();
@@ -423,6 +425,66 @@ void TestPublishQueue::resumesJobsOfADeadRun()
     QVERIFY(waitIdle(idle));
     QCOMPARE(m_portal->posts().size(), 6);
     QCOMPARE(library().outbox().counts({m_portalId, 0}).value().published, 6);
+}
+
+void TestPublishQueue::takesOverAJobWhoseLeaseRunsOutMidRun()
+{
+    const QList<qint64> ids = makeListings(4);
+    const PublishPlan plan = PublishPlanner(library(), portal()).planPublish(ids);
+    LD_VERIFY_OK(
+        library().outbox().enqueue(m_portalId, 1, plan.requests, QDateTime::currentDateTimeUtc()));
+    // A client on another machine took one job and went silent; its lease
+    // still runs for two seconds when this queue starts.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto stalled = library().outbox().claimNext(m_portalId, QStringLiteral("elsewhere/1/x"), now,
+                                                now.addMSecs(2000));
+    LD_VERIFY_OK(stalled);
+    QVERIFY(stalled.value());
+    auto queue = makeQueue();
+    QSignalSpy idle(queue.get(), &PublishQueue::idle);
+    QElapsedTimer clock;
+    clock.start();
+    queue->start();
+    QTRY_COMPARE(library().outbox().counts({m_portalId, 0}).value().published, 3);
+    // Not done: the running queue takes the job over once the lease ends.
+    QVERIFY(idle.isEmpty());
+    QVERIFY(waitIdle(idle, 20000));
+    QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(m_portal->posts().size(), 4);
+    QCOMPARE(library().outbox().counts({m_portalId, 0}).value().published, 4);
+    auto job = library().outbox().job(stalled.value()->id);
+    LD_VERIFY_OK(job);
+    QCOMPARE(job.value()->state, OutboxState::Published);
+    QCOMPARE(job.value()->attempts, 2);
+    QVERIFY(job.value()->leaseOwner.isEmpty());
+}
+
+void TestPublishQueue::waitsForAJobAnotherClientIsSending()
+{
+    const QList<qint64> ids = makeListings(3);
+    const PublishPlan plan = PublishPlanner(library(), portal()).planPublish(ids);
+    LD_VERIFY_OK(
+        library().outbox().enqueue(m_portalId, 1, plan.requests, QDateTime::currentDateTimeUtc()));
+    // Another machine's client is sending one job and keeps its lease.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto held = library().outbox().claimNext(m_portalId, QStringLiteral("elsewhere/2/y"), now,
+                                             now.addSecs(600));
+    LD_VERIFY_OK(held);
+    QVERIFY(held.value());
+    auto queue = makeQueue();
+    QSignalSpy idle(queue.get(), &PublishQueue::idle);
+    queue->start();
+    QTRY_COMPARE(library().outbox().counts({m_portalId, 0}).value().published, 2);
+    QTest::qWait(1500);
+    QVERIFY2(idle.isEmpty(), "the queue is not drained while another client sends a job");
+    // That client finishes it: this queue is done, and never touched the job.
+    LD_VERIFY_OK(
+        library().outbox().markPublished(held.value()->id, 0, {}, QDateTime::currentDateTimeUtc()));
+    QVERIFY(waitIdle(idle, 10000));
+    QCOMPARE(m_portal->posts().size(), 2);
+    auto job = library().outbox().job(held.value()->id);
+    LD_VERIFY_OK(job);
+    QCOMPARE(job.value()->attempts, 1);
 }
 
 void TestPublishQueue::scheduledPostsAreFuture()
