@@ -27,6 +27,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <optional>
+
 using namespace ListingDesk;
 using namespace ListingDesk::Testing;
 
@@ -60,6 +62,8 @@ class TestTeamLibraryDialog : public QObject
 private slots:
     void initTestCase();
     void init();
+    // First: later tests give the password in URLs, which this run then knows.
+    void opensAUrlWithTheRememberedPassword();
     void fieldsAreCheckedBeforeConnecting();
     void classifiesLibpqMessages_data();
     void classifiesLibpqMessages();
@@ -134,6 +138,35 @@ bool TestTeamLibraryDialog::testConnection(TeamLibraryDialog &dialog)
     if (!tested.wait(20000))
         return false;
     return tested.first().first().toBool();
+}
+
+void TestTeamLibraryDialog::opensAUrlWithTheRememberedPassword()
+{
+    // --db postgresql://user@host/db without a password (main.cpp's path), on
+    // a database of the role that needs one.
+    PostgresScratchDatabase scratch(m_passwordServer);
+    QVERIFY2(scratch.error().isEmpty(), qPrintable(scratch.error()));
+    const QString key = scratch.url();
+    QVERIFY(!key.contains(QLatin1String("secret")));
+    LibrarySwitcher switcher;
+    std::optional<Result<void>> opened;
+    auto remember = [&opened](const Result<void> &result) { opened = result; };
+    switcher.openWithStoredPassword(key, remember);
+    QTRY_VERIFY(opened.has_value());
+    QVERIFY2(!opened->ok(), "connected without any password");
+    QVERIFY(!switcher.window());
+
+    switcher.credentials()->writeSecret(key, QUrl(m_passwordServer).password(), this,
+                                        [](const Result<void> &) {});
+    opened.reset();
+    switcher.openWithStoredPassword(key, remember);
+    QTRY_VERIFY(opened.has_value());
+    QVERIFY2(opened->ok(), qPrintable(opened->error().message));
+    QVERIFY(switcher.window());
+    QVERIFY(switcher.library()->database().isPostgres());
+    // Nothing shown carries the password.
+    QVERIFY(!switcher.window()->windowTitle().contains(QUrl(m_passwordServer).password()));
+    QVERIFY(!switcher.library()->database().path().contains(QUrl(m_passwordServer).password()));
 }
 
 void TestTeamLibraryDialog::fieldsAreCheckedBeforeConnecting()
@@ -267,16 +300,18 @@ void TestTeamLibraryDialog::saysWhenNoServerAnswers()
 
 void TestTeamLibraryDialog::saysWhenThePasswordIsWrong()
 {
+    PostgresScratchDatabase scratch(m_passwordServer);
+    QVERIFY2(scratch.error().isEmpty(), qPrintable(scratch.error()));
     CredentialStore store;
     TeamLibraryDialog dialog(&store);
     dialog.show();
-    fill(dialog, m_passwordServer, QStringLiteral("not-the-password"));
+    fill(dialog, scratch.url(), QStringLiteral("not-the-password"));
     QVERIFY(!testConnection(dialog));
     QCOMPARE(dialog.lastFailure(), TeamLibraryDialog::Failure::Authentication);
     QVERIFY2(statusOf(dialog).contains(QLatin1String("refused the user listingdesk_pw")),
              qPrintable(statusOf(dialog)));
     // The right one works.
-    fill(dialog, m_passwordServer, QUrl(m_passwordServer).password());
+    fill(dialog, scratch.url(), QUrl(m_passwordServer).password());
     QVERIFY2(testConnection(dialog), qPrintable(statusOf(dialog)));
 }
 
@@ -319,11 +354,13 @@ void TestTeamLibraryDialog::refusesALibraryOfANewerVersion()
 void TestTeamLibraryDialog::remembersThePasswordForNextTime()
 {
     const QString password = QUrl(m_passwordServer).password();
+    PostgresScratchDatabase scratch(m_passwordServer);
+    QVERIFY2(scratch.error().isEmpty(), qPrintable(scratch.error()));
     CredentialStore store;
     {
         TeamLibraryDialog first(&store);
         first.show();
-        fill(first, m_passwordServer, password);
+        fill(first, scratch.url(), password);
         child<QCheckBox>(&first, "rememberCheckBox")->setChecked(true);
         QSignalSpy accepted(&first, &QDialog::accepted);
         QTest::mouseClick(

@@ -106,7 +106,7 @@ EOF
     as_owner "${psql[@]}" -d postgres -c "CREATE ROLE listingdesk LOGIN CREATEDB" \
         -c "GRANT pg_signal_backend TO listingdesk" \
         -c "CREATE DATABASE listingdesk OWNER listingdesk" \
-        -c "CREATE ROLE listingdesk_pw LOGIN PASSWORD 'listingdesk-pw-secret'"
+        -c "CREATE ROLE listingdesk_pw LOGIN CREATEDB PASSWORD 'listingdesk-pw-secret'"
     echo "LISTINGDESK_TEST_POSTGRES=postgresql://listingdesk@127.0.0.1:$port/listingdesk" \
         >"$dir/pg.env"
     echo "LISTINGDESK_TEST_POSTGRES_PASSWORD=postgresql://listingdesk_pw:listingdesk-pw-secret@127.0.0.1:$port/listingdesk" \
