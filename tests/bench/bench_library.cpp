@@ -667,9 +667,10 @@ int main(int argc, char *argv[])
                          "an empty cache of its own; the server's shared buffers stay warm).\n"
                        : "Each run: a new process opens the library (empty SQLite cache); the "
                          "OS file cache stays warm.\n")
-        << "\"SQL\": time inside SQLite statements in ListingDesk (traced, first step to "
-           "finalize); \"sqlite3\": "
-           "replays the same statements in the shell (.timer, 1 ms resolution).\n";
+        << (onPostgres ? ""
+                       : "\"SQL\": time inside SQLite statements in ListingDesk (traced, first "
+                         "step to finalize); \"sqlite3\": replays the same statements in the "
+                         "shell (.timer, 1 ms resolution).\n");
     if (!shellNote.isEmpty())
         out << "Note: " << shellNote << ".\n";
     if (parser.isSet(quickOption))
