@@ -149,9 +149,16 @@ Result<QList<LibraryCopier::TableCount>> LibraryCopier::copy(Database &source, D
         return copied.error();
     // Fresh statistics for the planner: until autovacuum comes round, a
     // freshly filled PostgreSQL library is planned as if it were empty (the
-    // first rows of 100,000 listings took seconds instead of milliseconds).
+    // first 50 of 100,000 listings took 2.8 s, after ANALYZE 0.85 s).
     if (dialect.isPostgres()) {
-        if (auto analysed = execSql(to, QStringLiteral("ANALYZE")); !analysed)
+        // Our tables only: a plain ANALYZE also tries the shared catalogs and
+        // warns that only a superuser may.
+        QStringList names;
+        for (const TableOrder &table : tables)
+            names << QLatin1String(table.name);
+        if (auto analysed =
+                execSql(to, QStringLiteral("ANALYZE ") + names.join(QLatin1String(", ")));
+            !analysed)
             qCWarning(lcStorage) << "ANALYZE after the copy failed:" << analysed.error().message;
     }
     qCInfo(lcStorage) << "copied" << source.path() << "to" << target.path();
