@@ -291,7 +291,11 @@ QWidget *SettingsDialog::createBackupTab()
     auto *form = new QFormLayout(page);
     form->addRow(m_backupEnabledCheckBox);
     form->addRow(tr("&Every:"), m_backupIntervalSpinBox);
-    form->addRow(tr("&Folder:"), folderRow);
+    // A row whose field is a layout gets no buddy by itself: without one the
+    // "&" showed as is and Alt+F did nothing.
+    auto *folderLabel = new QLabel(tr("&Folder:"), page);
+    folderLabel->setBuddy(m_backupFolderLineEdit);
+    form->addRow(folderLabel, folderRow);
     form->addRow(QString(), nowButton);
     form->addRow(QString(), m_backupStatusLabel);
     form->addRow(restoreLabel);

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTest>
 #include <QTranslator>
@@ -452,6 +453,12 @@ void TestTeamLibraryDialog::switchesTheWindowToTheTeamLibrary()
     const QString shown = child<QLineEdit>(settings, "libraryPathLineEdit")->text();
     QCOMPARE(shown, DatabaseLocation::parse(scratch.url()).value().displayName());
     QVERIFY(!child<QPushButton>(settings, "openLibraryFolderButton")->isVisibleTo(settings));
+    // A picture of the Backup tab as a team library shows it.
+    auto *tabs = settings->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(child<QWidget>(settings, "backupTab"));
+    const QString folder = qEnvironmentVariable("LISTINGDESK_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(settings->grab().save(folder + QStringLiteral("/settings-team-backup.png")));
     settings->reject();
 }
 
