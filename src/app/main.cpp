@@ -1,5 +1,6 @@
 #include "appsettings.h"
-#include "library.h"
+#include "database.h"
+#include "libraryswitcher.h"
 #include "mainwindow.h"
 #include "testscript.h"
 #include "themecolors.h"
@@ -37,9 +38,11 @@ int main(int argc, char *argv[])
                                         "to a listing portal."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QApplication::translate("main", "Open the library at PATH."),
-                                      QApplication::translate("main", "PATH"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QApplication::translate("main", "Open the library at PATH, or the team library at "
+                                        "postgresql://USER@HOST:PORT/DATABASE."),
+        QApplication::translate("main", "PATH"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QApplication::translate("main", "Language of the interface: en or zh_CN."),
@@ -62,24 +65,32 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    Library library;
+    LibrarySwitcher switcher;
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
-    if (auto opened = library.open(path); !opened) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the library"),
-                              opened.error().message);
-        return 2;
-    }
-
-    MainWindow window(&library);
-    window.show();
-    startTestScript(&window); // test-only: see testscript.h
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        // Give the event loop a moment to lay out and paint before grabbing.
-        QTimer::singleShot(500, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            QApplication::exit(saved ? 0 : 2);
-        });
-    }
+    int failed = 0;
+    // A team library's remembered password comes from the keychain, which
+    // may answer later: the rest of the start waits for it.
+    switcher.openWithStoredPassword(path, [&](const Result<void> &opened) {
+        if (!opened) {
+            QMessageBox::critical(nullptr,
+                                  QApplication::translate("main", "Cannot open the library"),
+                                  opened.error().message);
+            failed = 2;
+            QApplication::exit(2);
+            return;
+        }
+        MainWindow *window = switcher.window();
+        startTestScript(window); // test-only: see testscript.h
+        if (parser.isSet(screenshotOption)) {
+            const QString file = parser.value(screenshotOption);
+            // Give the event loop a moment to lay out and paint before grabbing.
+            QTimer::singleShot(500, window, [window, file] {
+                const bool saved = window->grab().save(file);
+                QApplication::exit(saved ? 0 : 2);
+            });
+        }
+    });
+    if (failed)
+        return failed;
     return app.exec();
 }

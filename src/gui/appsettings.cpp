@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "databaselocation.h"
+
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
 #include <QSettings>
@@ -33,6 +35,23 @@ int concurrency()
 int spacingMs()
 {
     return qBound(0, value(spacingKey, defaultSpacingMs).toInt(), 60000);
+}
+
+QStringList recentTeamLibraries()
+{
+    return value(recentTeamLibrariesKey).toStringList();
+}
+
+void addRecentTeamLibrary(const QString &location)
+{
+    auto parsed = DatabaseLocation::parse(location);
+    if (!parsed || !parsed.value().isPostgres())
+        return;
+    const QString shown = parsed.value().displayName(); // without the password
+    QStringList recent = recentTeamLibraries();
+    recent.removeAll(shown);
+    recent.prepend(shown);
+    QSettings().setValue(QLatin1String(recentTeamLibrariesKey), recent.mid(0, 8));
 }
 
 QString defaultPortal()

@@ -23,6 +23,8 @@ inline constexpr char backupEnabledKey[] = "backup/enabled";
 inline constexpr char backupIntervalKey[] = "backup/intervalHours";
 inline constexpr char backupFolderKey[] = "backup/folder";
 inline constexpr char backupLastKey[] = "backup/lastRun"; ///< UTC QDateTime
+/// Team libraries connected to, newest first: URLs without their passwords.
+inline constexpr char recentTeamLibrariesKey[] = "library/recentTeamLibraries";
 
 inline constexpr int defaultAutosaveDelayMs = 1500;
 inline constexpr int minAutosaveDelayMs = 1000;
@@ -41,6 +43,11 @@ QString defaultPortal();
 QStringList defaultCities();
 /// ~/.local/share/ListingDesk/backups unless the user chose another folder.
 QString backupFolder();
+
+/// Newest first, at most eight; never holds a password.
+QStringList recentTeamLibraries();
+/// Puts \a location (a postgresql:// URL) first; its password is dropped.
+void addRecentTeamLibrary(const QString &location);
 
 /// Sets QNetworkProxy's application proxy from the stored choice. Called at
 /// start and whenever the settings are saved.

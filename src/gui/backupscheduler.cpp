@@ -23,6 +23,9 @@ BackupScheduler::BackupScheduler(Database *database, QObject *parent)
 void BackupScheduler::reload()
 {
     m_timer.stop();
+    // A team library is backed up on its server; the setting is for files.
+    if (m_database->isPostgres())
+        return;
     QSettings settings;
     if (!settings.value(QLatin1String(AppSettings::backupEnabledKey), false).toBool())
         return;
@@ -53,6 +56,12 @@ qint64 BackupScheduler::msUntilNext() const
 
 Result<QString> BackupScheduler::backupNow(const QString &chosenFolder)
 {
+    if (m_database->isPostgres())
+        return makeError(Error::Kind::Io,
+                         QCoreApplication::translate(
+                             "BackupScheduler",
+                             "Backups of a team library are the server's job; ListingDesk writes "
+                             "backup files of libraries on this computer only."));
     const QString folder = chosenFolder.isEmpty() ? AppSettings::backupFolder() : chosenFolder;
     if (!QDir().mkpath(folder))
         return makeError(

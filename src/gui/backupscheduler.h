@@ -13,6 +13,8 @@ class Database;
 /// Copies the library file to the backup folder every N hours while the
 /// program runs (settings "backup/…"), and on demand. The copy itself is
 /// Database::backupTo (SQLite VACUUM INTO); this class only keeps time.
+/// On a team library (PostgreSQL) it schedules nothing and backupNow()
+/// refuses: the server's administrator backs that up.
 class BackupScheduler : public QObject
 {
     Q_OBJECT

@@ -195,6 +195,10 @@ void MainWindow::createMenus()
     file->addAction(m_importAction);
     file->addAction(m_exportAction);
     file->addSeparator();
+    QAction *teamAction = file->addAction(tr("Connect to &Team Library…"));
+    teamAction->setObjectName(QStringLiteral("connectTeamLibraryAction"));
+    connect(teamAction, &QAction::triggered, this, &MainWindow::connectTeamLibraryRequested);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));

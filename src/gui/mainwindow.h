@@ -65,6 +65,10 @@ public slots:
     void showShortcuts();
     void showSettings();
 
+signals:
+    /// File › Connect to Team Library… (the LibrarySwitcher answers).
+    void connectTeamLibraryRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

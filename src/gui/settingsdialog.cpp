@@ -224,22 +224,28 @@ QWidget *SettingsDialog::createLibraryTab()
 {
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("libraryTab"));
+    const bool team = m_library->database().isPostgres();
+    // A team library's "path" is its URL (without the password): no folder to open.
     auto *pathLineEdit =
-        new QLineEdit(QDir::toNativeSeparators(m_library->database().path()), page);
+        new QLineEdit(team ? m_library->database().path()
+                           : QDir::toNativeSeparators(m_library->database().path()),
+                      page);
     pathLineEdit->setObjectName(QStringLiteral("libraryPathLineEdit"));
     pathLineEdit->setReadOnly(true);
-    pathLineEdit->setAccessibleName(tr("Library file"));
+    pathLineEdit->setAccessibleName(team ? tr("Team library") : tr("Library file"));
     auto *openButton = new QPushButton(tr("&Open Folder"), page);
     openButton->setObjectName(QStringLiteral("openLibraryFolderButton"));
+    openButton->setVisible(!team);
     connect(openButton, &QPushButton::clicked, this, [this] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QFileInfo(m_library->database().path()).absolutePath()));
     });
     auto *form = new QFormLayout(page);
-    form->addRow(tr("Library file:"), pathLineEdit);
-    form->addRow(QString(), openButton);
+    form->addRow(team ? tr("Team library:") : tr("Library file:"), pathLineEdit);
+    if (!team)
+        form->addRow(QString(), openButton);
     form->addRow(QString(), helpLabel(tr("To use another library, start ListingDesk with "
-                                         "--db PATH."),
+                                         "--db PATH, or choose File › Connect to Team Library…"),
                                       page));
     return page;
 }
@@ -285,10 +291,30 @@ QWidget *SettingsDialog::createBackupTab()
     auto *form = new QFormLayout(page);
     form->addRow(m_backupEnabledCheckBox);
     form->addRow(tr("&Every:"), m_backupIntervalSpinBox);
-    form->addRow(tr("&Folder:"), folderRow);
+    // A row whose field is a layout gets no buddy by itself: without one the
+    // "&" showed as is and Alt+F did nothing.
+    auto *folderLabel = new QLabel(tr("&Folder:"), page);
+    folderLabel->setBuddy(m_backupFolderLineEdit);
+    form->addRow(folderLabel, folderRow);
     form->addRow(QString(), nowButton);
     form->addRow(QString(), m_backupStatusLabel);
     form->addRow(restoreLabel);
+    if (m_library->database().isPostgres()) {
+        // Backup files are copies of a SQLite file; a server has its own tools.
+        for (QWidget *control :
+             {static_cast<QWidget *>(m_backupEnabledCheckBox),
+              static_cast<QWidget *>(m_backupIntervalSpinBox),
+              static_cast<QWidget *>(m_backupFolderLineEdit), static_cast<QWidget *>(chooseButton),
+              static_cast<QWidget *>(nowButton)})
+            control->setEnabled(false);
+        restoreLabel->hide();
+        auto *teamLabel = helpLabel(tr("Backups of a team library are the server's job (for "
+                                       "example pg_dump, run by its administrator). ListingDesk "
+                                       "writes backup files of libraries on this computer only."),
+                                    page);
+        teamLabel->setObjectName(QStringLiteral("teamBackupLabel"));
+        form->insertRow(0, teamLabel);
+    }
     return page;
 }
 
@@ -364,7 +390,7 @@ void SettingsDialog::chooseBackupFolder()
 
 void SettingsDialog::backUpNow()
 {
-    if (!m_backups)
+    if (!m_backups || m_library->database().isPostgres())
         return;
     // The folder as typed here, even before OK (Cancel still forgets it).
     auto written =

@@ -1,6 +1,7 @@
 #include "databaselocation.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QUrl>
@@ -88,6 +89,35 @@ QString DatabaseLocation::displayName() const
         .arg(m_user, m_host)
         .arg(m_port)
         .arg(m_database);
+}
+
+QString DatabaseLocation::shortName() const
+{
+    if (m_kind == Kind::Sqlite)
+        return QFileInfo(m_path).fileName();
+    const QString host = m_port == 5432 ? m_host : QStringLiteral("%1:%2").arg(m_host).arg(m_port);
+    return QStringLiteral("%1@%2/%3").arg(m_user, host, m_database);
+}
+
+QString DatabaseLocation::postgresUrl(const QString &host, int port, const QString &database,
+                                      const QString &user, const QString &password,
+                                      const QStringList &options)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(u'/' + database);
+    url.setUserName(user);
+    if (!password.isEmpty())
+        url.setPassword(password);
+    if (!options.isEmpty()) {
+        QUrlQuery query;
+        for (const QString &option : options)
+            query.addQueryItem(option.section(u'=', 0, 0), option.section(u'=', 1));
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
 }
 
 DatabaseLocation DatabaseLocation::withDatabase(const QString &name) const

@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace ListingDesk {
 
@@ -28,11 +29,24 @@ public:
     /// The SQLite file; empty for PostgreSQL.
     QString filePath() const { return m_kind == Kind::Sqlite ? m_path : QString(); }
     /// What the user may see: the file path, or the URL without its password.
+    /// Also the key a remembered password is kept under in the keychain.
     QString displayName() const;
+    /// Short enough for a title bar: the file name, or user@host/db (with
+    /// ":port" after the host when it is not 5432).
+    QString shortName() const;
+    /// False when neither the URL, this run nor LISTINGDESK_DB_PASSWORD gave
+    /// one (the GUI then asks the keychain).
+    bool hasPassword() const { return !m_password.isEmpty(); }
     QString host() const { return m_host; }
     int port() const { return m_port; }
     QString userName() const { return m_user; }
     QString databaseName() const { return m_database; }
+
+    /// A postgresql:// URL from its parts (the password percent-encoded and
+    /// left out when empty); \a options are libpq's, e.g. connect_timeout=5.
+    static QString postgresUrl(const QString &host, int port, const QString &database,
+                               const QString &user, const QString &password = {},
+                               const QStringList &options = {});
 
     /// The same server and user, another database (tests create and drop
     /// their own databases from the maintenance database).

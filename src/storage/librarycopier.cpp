@@ -147,6 +147,21 @@ Result<QList<LibraryCopier::TableCount>> LibraryCopier::copy(Database &source, D
     });
     if (!copied)
         return copied.error();
+    // Fresh statistics for the planner, and a visibility map so that counts
+    // can read an index instead of every row: until autovacuum comes round,
+    // a freshly filled PostgreSQL library is planned as if it were empty
+    // (the first 50 of 100,000 listings took 2.8 s). Outside the transaction:
+    // VACUUM cannot run inside one. Our tables only: the shared catalogs are
+    // the superuser's.
+    if (dialect.isPostgres()) {
+        QStringList names;
+        for (const TableOrder &table : tables)
+            names << QLatin1String(table.name);
+        const QString vacuum =
+            QStringLiteral("VACUUM (ANALYZE) ") + names.join(QLatin1String(", "));
+        if (auto done = execSql(to, vacuum); !done)
+            qCWarning(lcStorage) << "VACUUM after the copy failed:" << done.error().message;
+    }
     qCInfo(lcStorage) << "copied" << source.path() << "to" << target.path();
     return counts;
 }

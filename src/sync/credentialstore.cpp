@@ -124,4 +124,79 @@ void CredentialStore::remove(const PortalInfo &portal, QObject *context,
     job->start();
 }
 
+void CredentialStore::readSecret(const QString &key, QObject *context,
+                                 std::function<void(const Result<QString> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<QString> &result) {
+        if (guard)
+            done(result);
+    };
+    if (const auto it = m_sessionSecrets.constFind(key); it != m_sessionSecrets.constEnd())
+        return answer(it.value());
+    const Error missing =
+        makeError(Error::Kind::NotFound, tr("No password is stored for %1.").arg(key));
+    if (!keychainEnabled())
+        return answer(missing);
+    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [answer, missing](QKeychain::Job *finished) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (read->error() == QKeychain::NoError)
+            return answer(read->textData());
+        if (read->error() != QKeychain::EntryNotFound)
+            qCInfo(lcSync) << "keychain read failed:" << read->errorString();
+        answer(missing);
+    });
+    job->start();
+}
+
+void CredentialStore::writeSecret(const QString &key, const QString &secret, QObject *context,
+                                  std::function<void(const Result<void> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<void> &result) {
+        if (guard)
+            done(result);
+    };
+    m_sessionSecrets.insert(key, secret);
+    if (!keychainEnabled())
+        return answer(noKeychain(tr("turned off by LISTINGDESK_NO_KEYCHAIN")));
+    auto *job = new QKeychain::WritePasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    job->setTextData(secret);
+    connect(job, &QKeychain::Job::finished, this, [answer](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError)
+            return answer({});
+        qCInfo(lcSync) << "keychain write failed:" << finished->errorString();
+        answer(noKeychain(finished->errorString()));
+    });
+    job->start();
+}
+
+void CredentialStore::removeSecret(const QString &key, QObject *context,
+                                   std::function<void(const Result<void> &)> done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const Result<void> &result) {
+        if (guard)
+            done(result);
+    };
+    m_sessionSecrets.remove(key);
+    if (!keychainEnabled())
+        return answer({});
+    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [answer](QKeychain::Job *finished) {
+        if (finished->error() == QKeychain::NoError ||
+            finished->error() == QKeychain::EntryNotFound)
+            return answer({});
+        answer(makeError(Error::Kind::Io, finished->errorString()));
+    });
+    job->start();
+}
+
 } // namespace ListingDesk

@@ -36,6 +36,16 @@ public:
     void remove(const PortalInfo &portal, QObject *context,
                 std::function<void(const Result<void> &)> done);
 
+    /// The same for another secret kept under \a key: a team library's
+    /// password, under its URL without the password. Session, then keychain;
+    /// NotFound when neither has it.
+    void readSecret(const QString &key, QObject *context,
+                    std::function<void(const Result<QString> &)> done);
+    void writeSecret(const QString &key, const QString &secret, QObject *context,
+                     std::function<void(const Result<void> &)> done);
+    void removeSecret(const QString &key, QObject *context,
+                      std::function<void(const Result<void> &)> done);
+
     /// The keychain entry's key; never the password.
     static QString keyFor(const PortalInfo &portal);
     /// False when LISTINGDESK_NO_KEYCHAIN=1 (tests, and machines whose
@@ -44,6 +54,7 @@ public:
 
 private:
     QHash<qint64, QString> m_session;
+    QHash<QString, QString> m_sessionSecrets;
 };
 
 } // namespace ListingDesk

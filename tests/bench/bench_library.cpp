@@ -1,7 +1,13 @@
 // listingdesk-bench: times what a user waits for on a big library, and the same
 // SQL in the sqlite3 shell, so that our overhead over plain SQLite is visible.
 //
-//   listingdesk-bench PATH [--runs 5] [--quick] [--trace] [--sqlite3 PROGRAM]
+//   listingdesk-bench PATH|URL [--runs 5] [--quick] [--trace] [--sqlite3 PROGRAM]
+//                    [--figures FILE]
+//
+// A postgresql:// URL runs the same operations on a team library (see
+// scripts/bench.sh --postgres, which copies the 100k library to a private
+// server and prints both side by side); there is no statement tracing and no
+// shell comparison on PostgreSQL. --figures writes "phase<TAB>median ms" lines.
 //
 // Each run is a fresh process (started as "--child") that opens the Library
 // and a ListingTableModel, as at program start, and then, on that model: shows
@@ -19,6 +25,7 @@
 // This is a benchmark, not a test: it prints figures and fails only when an
 // operation fails. (The bench_smoke test runs it with --quick.)
 
+#include "databaselocation.h"
 #include "library.h"
 #include "listingtablemodel.h"
 
@@ -237,6 +244,7 @@ struct RunResult
     int regionMatches = 0;
     double rssKb = 0;
     QString sqliteVersion;
+    QString postgresVersion; ///< the server's, on a team library
     QList<TracedStatement> statements;
     QList<double> shellStatementMs; ///< per replayed statement
 
@@ -255,6 +263,7 @@ struct RunResult
                                          {QStringLiteral("regionMatches"), regionMatches},
                                          {QStringLiteral("rssKb"), rssKb},
                                          {QStringLiteral("sqlite"), sqliteVersion},
+                                         {QStringLiteral("postgres"), postgresVersion},
                                          {QStringLiteral("statements"), statementArray}})
             .toJson(QJsonDocument::Compact);
     }
@@ -274,6 +283,7 @@ struct RunResult
         r.regionMatches = o.value(QStringLiteral("regionMatches")).toInt();
         r.rssKb = o.value(QStringLiteral("rssKb")).toDouble();
         r.sqliteVersion = o.value(QStringLiteral("sqlite")).toString();
+        r.postgresVersion = o.value(QStringLiteral("postgres")).toString();
         for (const QJsonValue &v : o.value(QStringLiteral("statements")).toArray()) {
             const QJsonArray s = v.toArray();
             TracedStatement statement{Phase(s.at(0).toInt()), s.at(2).toString(),
@@ -299,6 +309,11 @@ std::optional<QString> runOnce(const QString &path, RunResult &result)
     if (auto opened = library.open(path); !opened)
         return opened.error().message;
     result.traced = trace.attach(library.database().connection());
+    if (library.database().isPostgres()) {
+        QSqlQuery version(library.database().connection());
+        if (version.exec(QStringLiteral("SHOW server_version")) && version.next())
+            result.postgresVersion = version.value(0).toString();
+    }
     trace.setPhase(FirstRows);
     ListingTableModel model(&library.listings());
     result.total = model.rowCount();
@@ -391,7 +406,7 @@ std::optional<QString> runOnce(const QString &path, RunResult &result)
     trace.setPhase(Untimed);
     result.statements = trace.statements();
     result.rssKb = double(peakRssKb());
-    if (const SqliteApi *api = SqliteApi::get())
+    if (const SqliteApi *api = SqliteApi::get(); api && !library.database().isPostgres())
         result.sqliteVersion = QString::fromLatin1(api->libversion());
     return std::nullopt;
 }
@@ -543,14 +558,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption shellOption(QStringLiteral("sqlite3"),
                                          QStringLiteral("The sqlite3 shell (default: from PATH)."),
                                          QStringLiteral("program"), QStringLiteral("sqlite3"));
-    parser.addOptions({runsOption, quickOption, traceOption, shellOption});
+    const QCommandLineOption figuresOption(
+        QStringLiteral("figures"),
+        QStringLiteral("Also write \"phase<TAB>median ms\" lines to FILE (scripts/bench.sh)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({runsOption, quickOption, traceOption, shellOption, figuresOption});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
-        err << "usage: listingdesk-bench PATH [--runs N] [--quick] [--trace] [--sqlite3 PROGRAM]\n";
+        err << "usage: listingdesk-bench PATH|URL [--runs N] [--quick] [--trace] [--sqlite3 "
+               "PROGRAM] [--figures FILE]\n";
         return 2;
     }
-    const QString path = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
-    if (!QFileInfo::exists(path)) {
+    const bool onPostgres = DatabaseLocation::isPostgresUrl(parser.positionalArguments().first());
+    const QString path = onPostgres
+                             ? parser.positionalArguments().first()
+                             : QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
+    // What is printed: a URL without its password.
+    const QString shownPath =
+        onPostgres ? DatabaseLocation::parse(path).value().displayName() : path;
+    if (!onPostgres && !QFileInfo::exists(path)) {
         err << path << " does not exist; create it with listingdesk-generate.\n";
         return 1;
     }
@@ -566,8 +592,11 @@ int main(int argc, char *argv[])
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), path});
         if (!child.waitForFinished(600000) || child.exitStatus() != QProcess::NormalExit ||
             child.exitCode() != 0) {
-            err << "run " << run + 1
-                << " failed: " << QString::fromUtf8(child.readAllStandardError()).trimmed() << '\n';
+            err << "run " << run + 1 << " failed: "
+                << QString::fromUtf8(child.readAllStandardError())
+                       .trimmed()
+                       .replace(path, shownPath)
+                << '\n';
             return 1;
         }
         std::optional<RunResult> parsed =
@@ -577,7 +606,10 @@ int main(int argc, char *argv[])
             return 1;
         }
         RunResult &result = *parsed;
-        if (!result.traced) {
+        if (onPostgres) {
+            shellNote = QStringLiteral("a team library on PostgreSQL: no statement tracing and no "
+                                       "shell comparison; the columns SQL and sqlite3 stay empty");
+        } else if (!result.traced) {
             shellNote = QStringLiteral("statement tracing unavailable (Qt's SQLite plugin does not "
                                        "use the system libsqlite3), so no shell comparison");
         } else if (shellProgram.isEmpty()) {
@@ -613,23 +645,32 @@ int main(int argc, char *argv[])
     const RunResult &last = results.last();
     qint64 bytes = 0;
     for (const QString &suffix : {QString(), QStringLiteral("-wal")})
-        bytes += QFileInfo(path + suffix).size();
-    const QString sqliteVersion = last.sqliteVersion;
+        bytes += onPostgres ? 0 : QFileInfo(path + suffix).size();
+    const QString engine =
+        onPostgres
+            ? QStringLiteral("PostgreSQL %1")
+                  .arg(last.postgresVersion.isEmpty() ? QStringLiteral("?") : last.postgresVersion)
+            : QStringLiteral("SQLite %1")
+                  .arg(last.sqliteVersion.isEmpty() ? QStringLiteral("?") : last.sqliteVersion);
     out << '\n'
-        << QStringLiteral("Library %1: %2 listings shown (all), %3 MB; SQLite %4; %5 CPUs; "
+        << QStringLiteral("Library %1: %2 listings shown (all), %3; %4; %5 CPUs; "
                           "Qt %6; median of %7 run(s).\n")
-               .arg(path)
+               .arg(shownPath)
                .arg(last.total)
-               .arg(double(bytes) / 1e6, 0, 'f', 1)
-               .arg(sqliteVersion.isEmpty() ? QStringLiteral("?") : sqliteVersion)
+               .arg(onPostgres ? QStringLiteral("on a server")
+                               : QStringLiteral("%1 MB").arg(double(bytes) / 1e6, 0, 'f', 1))
+               .arg(engine)
                .arg(QThread::idealThreadCount())
                .arg(QString::fromLatin1(qVersion()))
                .arg(runs)
-        << "Each run: a new process opens the library (empty SQLite cache); the OS file cache "
-           "stays warm.\n"
-        << "\"SQL\": time inside SQLite statements in ListingDesk (traced, first step to "
-           "finalize); \"sqlite3\": "
-           "replays the same statements in the shell (.timer, 1 ms resolution).\n";
+        << (onPostgres ? "Each run: a new process connects to the server (a new backend with "
+                         "an empty cache of its own; the server's shared buffers stay warm).\n"
+                       : "Each run: a new process opens the library (empty SQLite cache); the "
+                         "OS file cache stays warm.\n")
+        << (onPostgres ? ""
+                       : "\"SQL\": time inside SQLite statements in ListingDesk (traced, first "
+                         "step to finalize); \"sqlite3\": replays the same statements in the "
+                         "shell (.timer, 1 ms resolution).\n");
     if (!shellNote.isEmpty())
         out << "Note: " << shellNote << ".\n";
     if (parser.isSet(quickOption))
@@ -706,6 +747,21 @@ int main(int argc, char *argv[])
                   QStringLiteral("–"),
                   QStringLiteral("≤ 150 MB"),
                   rssMet ? QStringLiteral("ok") : QStringLiteral("MISSED")};
+
+    if (parser.isSet(figuresOption)) {
+        static const char *keys[] = {"first_rows", "filter",    "category", "province",
+                                     "sort",       "last_rows", "save"};
+        QFile file(parser.value(figuresOption));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            err << "cannot write " << file.fileName() << '\n';
+            return 1;
+        }
+        QTextStream figures(&file);
+        for (int phase = FirstRows; phase <= Save; ++phase)
+            figures << keys[phase] << '\t'
+                    << QString::number(median(&RunResult::ms, Phase(phase)), 'f', 2) << '\n';
+        figures << "peak_rss_mb\t" << QString::number(rssMb, 'f', 1) << '\n';
+    }
 
     printPlain(lines, header);
     out << '\n';

@@ -6,6 +6,9 @@
 #        `listingdesk` (LOGIN CREATEDB, so tests can make a database each) and the database
 #        `listingdesk` it owns, then writes DIR/pg.env:
 #          LISTINGDESK_TEST_POSTGRES=postgresql://listingdesk@127.0.0.1:PORT/listingdesk
+#          LISTINGDESK_TEST_POSTGRES_PASSWORD=postgresql://listingdesk_pw:…@127.0.0.1:PORT/listingdesk
+#        The second role, `listingdesk_pw`, must give its password (scram-sha-256), so tests
+#        can check a wrong password and a remembered one (the team library dialog).
 # stop:  fast shutdown; the data directory stays for a post-mortem until the next start.
 #
 # Authentication is trust for `listingdesk` from 127.0.0.1 only: the cluster listens on no
@@ -77,6 +80,7 @@ start)
     cat >"$dir/data/pg_hba.conf" <<EOF
 local all all trust
 host all listingdesk 127.0.0.1/32 trust
+host all listingdesk_pw 127.0.0.1/32 scram-sha-256
 host all all 0.0.0.0/0 reject
 host all all ::/0 reject
 EOF
@@ -101,9 +105,12 @@ EOF
     # autovacuum worker still busy in the database it drops.
     as_owner "${psql[@]}" -d postgres -c "CREATE ROLE listingdesk LOGIN CREATEDB" \
         -c "GRANT pg_signal_backend TO listingdesk" \
-        -c "CREATE DATABASE listingdesk OWNER listingdesk"
+        -c "CREATE DATABASE listingdesk OWNER listingdesk" \
+        -c "CREATE ROLE listingdesk_pw LOGIN CREATEDB PASSWORD 'listingdesk-pw-secret'"
     echo "LISTINGDESK_TEST_POSTGRES=postgresql://listingdesk@127.0.0.1:$port/listingdesk" \
         >"$dir/pg.env"
+    echo "LISTINGDESK_TEST_POSTGRES_PASSWORD=postgresql://listingdesk_pw:listingdesk-pw-secret@127.0.0.1:$port/listingdesk" \
+        >>"$dir/pg.env"
     echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($dir)"
     ;;
 stop)
