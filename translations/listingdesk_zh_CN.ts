@@ -7,6 +7,10 @@
         <source>Cannot create the backup folder %1.</source>
         <translation>无法创建备份文件夹 %1。</translation>
     </message>
+    <message>
+        <source>Backups of a team library are the server&apos;s job; ListingDesk writes backup files of libraries on this computer only.</source>
+        <translation>团队信息库的备份由服务器负责；ListingDesk 只为本机上的信息库写备份文件。</translation>
+    </message>
 </context>
 <context>
     <name>CategoryRepository</name>
@@ -692,6 +696,13 @@ postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE；网址中没有密码时，
     </message>
 </context>
 <context>
+    <name>LibraryChangeWatcher</name>
+    <message>
+        <source>Cannot listen for changes made by other editors: %1</source>
+        <translation>无法接收其他编辑者所做的更改：%1</translation>
+    </message>
+</context>
+<context>
     <name>Listing</name>
     <message>
         <source>The title is empty.</source>
@@ -1283,6 +1294,77 @@ The chosen portal does not accept this category.</source>
     </message>
 </context>
 <context>
+    <name>ListingDesk::ConflictBar</name>
+    <message>
+        <source>Save conflict</source>
+        <translation>保存冲突</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Reload th&amp;eirs</source>
+        <translation>载入对方版本(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show the version saved elsewhere; yours can be restored until you edit again.</source>
+        <translation>显示在别处保存的版本；在您再次编辑之前，可以恢复您的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite…</source>
+        <translation>覆盖(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs; theirs stays in the listing&apos;s history.</source>
+        <translation>用您的版本覆盖对方的版本；对方的版本保留在信息的历史记录中。</translation>
+    </message>
+    <message>
+        <source>Save mine as a &amp;copy</source>
+        <translation>将我的版本另存为副本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keep their version and save yours as a new listing.</source>
+        <translation>保留对方的版本，并将您的版本保存为一条新信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours now.</source>
+        <translation>现在用您的版本替换对方的版本。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Go back to the three choices without saving.</source>
+        <translation>不保存，返回三个选项。</translation>
+    </message>
+    <message>
+        <source>Re&amp;store mine</source>
+        <translation>恢复我的版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put your version back into the form; it saves over theirs, which stays in the history.</source>
+        <translation>将您的版本放回表单；它会覆盖对方的版本，对方的版本保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this bar and keep their version.</source>
+        <translation>隐藏此栏并保留对方的版本。</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours? Theirs stays in the listing&apos;s history.</source>
+        <translation>用您的版本替换对方的版本吗？对方的版本保留在信息的历史记录中。</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::ConflictDialog</name>
     <message>
         <source>(none)</source>
@@ -1391,6 +1473,10 @@ The chosen portal does not accept this category.</source>
         <source>turned off by LISTINGDESK_NO_KEYCHAIN</source>
         <translation>已被 LISTINGDESK_NO_KEYCHAIN 关闭</translation>
     </message>
+    <message>
+        <source>No password is stored for %1.</source>
+        <translation>没有为 %1 保存密码。</translation>
+    </message>
 </context>
 <context>
     <name>ListingDesk::FindReplaceBar</name>
@@ -1472,6 +1558,25 @@ The chosen portal does not accept this category.</source>
     </message>
 </context>
 <context>
+    <name>ListingDesk::LibrarySwitcher</name>
+    <message>
+        <source>The listing being edited is not saved, so the library was not switched.</source>
+        <translation>正在编辑的信息尚未保存，因此没有切换信息库。</translation>
+    </message>
+    <message>
+        <source>Cannot open the team library</source>
+        <translation>无法打开团队信息库</translation>
+    </message>
+    <message>
+        <source>%1 — ListingDesk</source>
+        <translation>%1 — 信息发布台</translation>
+    </message>
+    <message>
+        <source>Team library: %1</source>
+        <translation>团队信息库：%1</translation>
+    </message>
+</context>
+<context>
     <name>ListingDesk::LinkDialog</name>
     <message>
         <source>Link</source>
@@ -1517,10 +1622,6 @@ The chosen portal does not accept this category.</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <source>%1 Your version is still here; save it as a copy to keep both.</source>
-        <translation>%1 您的版本仍保留在这里；另存为副本即可两者都保留。</translation>
-    </message>
-    <message>
         <source>Could not save: %1 Your text is still here.</source>
         <translation>无法保存：%1 您输入的内容仍保留在这里。</translation>
     </message>
@@ -1555,6 +1656,42 @@ The chosen portal does not accept this category.</source>
     <message>
         <source>Preview: %1</source>
         <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: choose how to resolve the conflict above.</source>
+        <translation>未保存：请在上方选择如何解决冲突。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted elsewhere. Save your version as a copy to keep it.</source>
+        <translation>“%1”已在别处被删除。请将您的版本另存为副本以保留它。</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知时间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed elsewhere at %2 (now revision %3) while you were editing revision %4. Your edits are not saved yet; nothing is saved until you choose.</source>
+        <translation>您编辑第 %4 版时，“%1”已于 %2 在别处被修改（现为第 %3 版）。您的修改尚未保存；在您做出选择之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Someone else saved &quot;%1&quot; first, at %2 (now revision %3); your edits started from revision %4 and are not saved yet.</source>
+        <translation>其他人已先于 %2 保存了“%1”（现为第 %3 版）；您的修改基于第 %4 版，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Showing the newest version (revision %1), saved elsewhere. Restore mine brings yours back.</source>
+        <translation>正在显示在别处保存的最新版本（第 %1 版）。“恢复我的版本”可以找回您的版本。</translation>
+    </message>
+    <message>
+        <source>Updated elsewhere (revision %1)</source>
+        <translation>已在别处更新（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>Showing their version (revision %1). Restore mine brings yours back until you edit again.</source>
+        <translation>正在显示对方的版本（第 %1 版）。在您再次编辑之前，“恢复我的版本”可以找回您的版本。</translation>
+    </message>
+    <message>
+        <source>Saved over their version (revision %1); theirs is in the history.</source>
+        <translation>已覆盖对方的版本（第 %1 版）；对方的版本在历史记录中。</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2165,10 @@ Press %1 to write your first listing, or %2 to import listings from a JSON or CS
 Add one under Portal → Portals…</source>
         <translation>尚无门户网站。
 请在“门户网站 → 门户网站…”中添加。</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Team Library…</source>
+        <translation>连接团队信息库(&amp;T)…</translation>
     </message>
 </context>
 <context>
@@ -2998,10 +3139,6 @@ The chosen portal does not accept this region.</source>
         <translation>信息库文件：</translation>
     </message>
     <message>
-        <source>To use another library, start ListingDesk with --db PATH.</source>
-        <translation>如需使用其他信息库，请使用 --db PATH 启动 ListingDesk。</translation>
-    </message>
-    <message>
         <source>&amp;Back up the library automatically</source>
         <translation>自动备份信息库(&amp;B)</translation>
     </message>
@@ -3052,6 +3189,22 @@ The chosen portal does not accept this region.</source>
     <message>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Team library</source>
+        <translation>团队信息库</translation>
+    </message>
+    <message>
+        <source>Team library:</source>
+        <translation>团队信息库：</translation>
+    </message>
+    <message>
+        <source>To use another library, start ListingDesk with --db PATH, or choose File › Connect to Team Library…</source>
+        <translation>要使用其他信息库，请用 --db PATH 启动 ListingDesk，或选择“文件 › 连接团队信息库…”</translation>
+    </message>
+    <message>
+        <source>Backups of a team library are the server&apos;s job (for example pg_dump, run by its administrator). ListingDesk writes backup files of libraries on this computer only.</source>
+        <translation>团队信息库的备份由服务器负责（例如由管理员运行 pg_dump）。ListingDesk 只为本机上的信息库写备份文件。</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3364,81 @@ Views show up here after a sync with a portal that counts them.</source>
         <translation>
             <numerusform>%n 条信息留在队列中，待门户网站可以访问时发送。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListingDesk::TeamLibraryDialog</name>
+    <message>
+        <source>Connect to Team Library</source>
+        <translation>连接团队信息库</translation>
+    </message>
+    <message>
+        <source>A team library is one library on a PostgreSQL server that several editors share. Ask its administrator for these details.</source>
+        <translation>团队信息库是 PostgreSQL 服务器上由多名编辑共用的一个信息库。请向其管理员索取以下信息。</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>listings</source>
+        <translation>listings</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>在系统密钥环中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Connect sets up a new team library in it.</source>
+        <translation>已连接。该数据库为空：点击“连接”将在其中建立新的团队信息库。</translation>
+    </message>
+    <message>
+        <source>Connected to the team library %1.</source>
+        <translation>已连接到团队信息库 %1。</translation>
+    </message>
+    <message>
+        <source>The server %1 on port %2 does not answer. Check the host name and port, and that the server accepts connections from this computer.</source>
+        <translation>服务器 %1 的端口 %2 没有响应。请检查主机名和端口，并确认服务器接受来自本机的连接。</translation>
+    </message>
+    <message>
+        <source>The server refused the user %1: check the user name and the password.</source>
+        <translation>服务器拒绝了用户 %1：请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The server has no database called %1. Check the name, or ask the server&apos;s administrator to create it.</source>
+        <translation>服务器上没有名为 %1 的数据库。请检查名称，或请服务器管理员创建它。</translation>
     </message>
 </context>
 <context>
@@ -3395,10 +3623,6 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>Save state</source>
         <translation>保存状态</translation>
-    </message>
-    <message>
-        <source>Save my version as a &amp;copy</source>
-        <translation>将我的版本另存为副本(&amp;C)</translation>
     </message>
     <message>
         <source>Choose the category (search in Chinese or pinyin)</source>
@@ -4032,10 +4256,6 @@ Views show up here after a sync with a portal that counts them.</source>
         <translation>离线撰写分类信息，并发布到分类信息门户网站。</translation>
     </message>
     <message>
-        <source>Open the library at PATH.</source>
-        <translation>打开位于 PATH 的信息库。</translation>
-    </message>
-    <message>
         <source>PATH</source>
         <translation>PATH</translation>
     </message>
@@ -4058,6 +4278,10 @@ Views show up here after a sync with a portal that counts them.</source>
     <message>
         <source>Cannot open the library</source>
         <translation>无法打开信息库</translation>
+    </message>
+    <message>
+        <source>Open the library at PATH, or the team library at postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>打开 PATH 处的信息库，或 postgresql://USER@HOST:PORT/DATABASE 上的团队信息库。</translation>
     </message>
 </context>
 </TS>

@@ -90,8 +90,8 @@ QString QueueCommands::uuidOf(qint64 listingId)
     auto it = m_uuids.find(listingId);
     if (it != m_uuids.end())
         return *it;
-    auto listing = m_library.listings().load(listingId);
-    const QString uuid = listing ? listing.value().uuid : QString::number(listingId);
+    auto stamp = m_library.listings().stamp(listingId);
+    const QString uuid = stamp ? stamp.value().uuid : QString::number(listingId);
     m_uuids.insert(listingId, uuid);
     return uuid;
 }

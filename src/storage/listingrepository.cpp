@@ -294,6 +294,23 @@ Result<Listing> ListingRepository::loadByUuid(const QString &uuid)
     return readListing(QStringLiteral("uuid = ?"), uuid);
 }
 
+Result<ListingStamp> ListingRepository::stamp(qint64 id)
+{
+    SqlStatement query(
+        m_db, QStringLiteral("SELECT uuid, revision, status, deleted FROM listings WHERE id = ?"));
+    if (auto done = query.exec({id}); !done)
+        return done.error();
+    if (!query.next())
+        return makeError(Error::Kind::NotFound,
+                         tr("The listing %1 does not exist in this library.").arg(id));
+    ListingStamp s;
+    s.uuid = query.value(0).toString();
+    s.revision = query.value(1).toInt();
+    s.status = statusOf(query.value(2));
+    s.deleted = query.value(3).toBool();
+    return s;
+}
+
 Result<void> ListingRepository::writeRegions(qint64 id, const QStringList &codes)
 {
     SqlStatement clear(m_db, QStringLiteral("DELETE FROM listing_regions WHERE listing_id = ?"));

@@ -30,6 +30,16 @@ struct ListingRow
     bool deleted = false;
 };
 
+/// Where a listing stands, without its content: for callers that only need
+/// to know whether it changed (the revision) and how it is marked.
+struct ListingStamp
+{
+    QString uuid;
+    int revision = 0;
+    ListingStatus status = ListingStatus::Draft;
+    bool deleted = false;
+};
+
 /// One earlier version of a listing, as it was before a save replaced it.
 struct ListingRevision
 {
@@ -50,6 +60,8 @@ public:
 
     Result<Listing> load(qint64 id);
     Result<Listing> loadByUuid(const QString &uuid);
+    /// One small row instead of the whole listing and its cities.
+    Result<ListingStamp> stamp(qint64 id);
 
     /// Stores a new listing (a uuid is made when it has none) as revision 1.
     Result<Listing> create(const Listing &listing);

@@ -44,6 +44,8 @@ public:
     /// Set when the job failed; its kind decides about a retry.
     const std::optional<PortalError> &error() const { return m_error; }
     qint64 remoteId() const { return m_remoteId; }
+    /// The listing as this job read it (empty before start()).
+    const Listing &listing() const { return m_listing; }
     QString url() const { return m_url; }
 
     /// Records in remote_posts that the post failed for good (the listing

@@ -373,7 +373,7 @@ void PublishQueue::jobFinished(Lane *lane, PublishJob *job)
     auto recorded = m_library.inOneTransaction([&]() -> Result<void> {
         if (auto outcome = recordOutcome(lane, job, now); !outcome)
             return outcome;
-        updateListingStatus(j.listingId);
+        updateListingStatus(j.listingId, &job->listing());
         return {};
     });
     if (!recorded)
@@ -434,38 +434,45 @@ void PublishQueue::emitJob(qint64 jobId)
         emit jobChanged(*job.value());
 }
 
-void PublishQueue::updateListingStatus(qint64 listingId)
+void PublishQueue::updateListingStatus(qint64 listingId, const Listing *sent)
 {
     // While jobs are open the listing stays "queued"; the outbox has the detail.
     auto open = m_library.outbox().openJobsOfListing(listingId);
     if (!open || open.value() > 0)
         return;
-    auto listing = m_library.listings().load(listingId);
-    if (!listing || listing.value().deleted)
+    auto stamp = m_library.listings().stamp(listingId);
+    if (!stamp || stamp.value().deleted)
         return;
-    ListingStatus status = ListingStatus::Ready;
-    {
-        auto posts = m_library.remotePosts().forListing(listingId);
-        if (!posts)
+    // The version just sent is the current one unless it was edited meanwhile;
+    // only then is the whole listing read again for its content hash.
+    QString hash;
+    if (sent && sent->id == listingId && sent->revision == stamp.value().revision) {
+        hash = listingContentHash(*sent);
+    } else {
+        auto listing = m_library.listings().load(listingId);
+        if (!listing)
             return;
-        const QString hash = listingContentHash(listing.value());
-        bool failed = false, live = false, stale = false;
-        for (const RemotePostRecord &post : posts.value()) {
-            if (post.state == RemoteState::Failed ||
-                (post.state != RemoteState::Deleted && !post.lastError.isEmpty()))
-                failed = true;
-            if (post.state == RemoteState::Published) {
-                live = true;
-                stale = stale || post.pushedHash != hash;
-            }
-        }
-        // Edited while it was being sent: the portal has an older version.
-        status = failed  ? ListingStatus::Failed
-                 : stale ? ListingStatus::Modified
-                 : live  ? ListingStatus::Published
-                         : ListingStatus::Ready;
+        hash = listingContentHash(listing.value());
     }
-    if (listing.value().status != status) {
+    auto posts = m_library.remotePosts().forListing(listingId);
+    if (!posts)
+        return;
+    bool failed = false, live = false, stale = false;
+    for (const RemotePostRecord &post : posts.value()) {
+        if (post.state == RemoteState::Failed ||
+            (post.state != RemoteState::Deleted && !post.lastError.isEmpty()))
+            failed = true;
+        if (post.state == RemoteState::Published) {
+            live = true;
+            stale = stale || post.pushedHash != hash;
+        }
+    }
+    // Edited while it was being sent: the portal has an older version.
+    const ListingStatus status = failed  ? ListingStatus::Failed
+                                 : stale ? ListingStatus::Modified
+                                 : live  ? ListingStatus::Published
+                                         : ListingStatus::Ready;
+    if (stamp.value().status != status) {
         if (auto set = m_library.listings().setStatus(listingId, status); !set)
             qCWarning(lcSync) << "could not set status:" << set.error().message;
     }

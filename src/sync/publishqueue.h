@@ -102,7 +102,8 @@ private:
     void jobFinished(Lane *lane, PublishJob *job);
     /// Writes what became of a finished job to the outbox (and remote_posts).
     Result<void> recordOutcome(Lane *lane, PublishJob *job, const QDateTime &now);
-    void updateListingStatus(qint64 listingId);
+    /// \a sent is the version a finished job sent, when there is one.
+    void updateListingStatus(qint64 listingId, const Listing *sent = nullptr);
     void releaseDeadOwners();
     /// releaseDeadOwners() at most every releaseIntervalMs, for a running
     /// queue: another client of a shared library may die at any time.
