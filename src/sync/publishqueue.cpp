@@ -90,7 +90,7 @@ void PublishQueue::setSettings(const PublishQueueSettings &settings)
     m_leaseTimer.setInterval(m_settings.leaseMs / 3);
     for (Lane *lane : std::as_const(m_lanes)) {
         if (lane->session.client)
-            lane->session.client->setMinimumSpacingMs(m_settings.spacingMs);
+            applyPace(lane->session.client);
     }
 }
 
@@ -281,7 +281,7 @@ void PublishQueue::connectLane(Lane *lane)
             return checkIdle();
         }
         WordPressClient *client = c.value();
-        client->setMinimumSpacingMs(m_settings.spacingMs);
+        applyPace(client);
         if (lane->session.client != client) {
             // Later: jobs of the old client may still be unwinding.
             if (lane->session.terms)
@@ -296,6 +296,20 @@ void PublishQueue::connectLane(Lane *lane)
         lane->state = Lane::State::Ready;
         pump(lane);
     });
+}
+
+void PublishQueue::applyPace(WordPressClient *client) const
+{
+    client->setMinimumSpacingMs(m_settings.spacingMs);
+    client->setMaxRequestsInFlight(m_settings.concurrency);
+}
+
+int PublishQueue::jobsAtOnce() const
+{
+    // The client lets `concurrency` requests out at once. Twice as many jobs
+    // keep a request waiting for each slot while others read the library and
+    // record answers, so the wire is never idle for the queue's own work.
+    return 2 * m_settings.concurrency;
 }
 
 void PublishQueue::pump(Lane *lane)
@@ -316,7 +330,7 @@ void PublishQueue::pump(Lane *lane)
     }
     lane->session.matcher = m_matcher;
     releaseDeadOwnersNowAndThen();
-    while (lane->running.size() < m_settings.concurrency) {
+    while (lane->running.size() < jobsAtOnce()) {
         auto claimed = m_library.outbox().claimNext(lane->session.portal.id, m_owner, now,
                                                     now.addMSecs(m_settings.leaseMs));
         if (!claimed) {
@@ -345,7 +359,7 @@ void PublishQueue::pump(Lane *lane)
 
 void PublishQueue::scheduleWake(Lane *lane)
 {
-    if (lane->running.size() >= m_settings.concurrency)
+    if (lane->running.size() >= jobsAtOnce())
         return; // a finishing job pumps again
     auto due = m_library.outbox().nextDue(lane->session.portal.id);
     qint64 ms = due && due.value() ? nowUtc().msecsTo(*due.value()) : -1;

@@ -19,7 +19,7 @@ namespace ListingDesk {
 /// How hard the queue may push each portal.
 struct PublishQueueSettings
 {
-    int concurrency = 4;  ///< jobs in flight per portal
+    int concurrency = 4;  ///< requests on the wire at once per portal
     int spacingMs = 0;    ///< least time between two requests to one portal
     int leaseMs = 120000; ///< how long a claimed job stays ours without renewal
     RetryPolicy retry;
@@ -102,6 +102,8 @@ private:
     void jobFinished(Lane *lane, PublishJob *job);
     /// Writes what became of a finished job to the outbox (and remote_posts).
     Result<void> recordOutcome(Lane *lane, PublishJob *job, const QDateTime &now);
+    void applyPace(WordPressClient *client) const;
+    int jobsAtOnce() const;
     /// \a sent is the version a finished job sent, when there is one.
     void updateListingStatus(qint64 listingId, const Listing *sent = nullptr);
     void releaseDeadOwners();

@@ -67,6 +67,7 @@ void RestJob::start()
     // A paced job may be aborted before its turn comes.
     if (m_finished || m_reply)
         return;
+    m_started = true;
     send();
 }
 

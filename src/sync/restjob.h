@@ -39,6 +39,8 @@ public:
     void abort();
 
     bool isFinished() const { return m_finished; }
+    /// Whether start() sent it (or it finished without being sent).
+    bool isStarted() const { return m_started || m_finished; }
     /// nullptr when the request succeeded.
     const PortalError *error() const { return m_error ? &*m_error : nullptr; }
     int httpStatus() const { return m_httpStatus; }
@@ -73,6 +75,7 @@ private:
     int m_redirects = 0;
     bool m_timedOut = false;
     bool m_finished = false;
+    bool m_started = false;
     QString m_tlsDetails;
 
     int m_httpStatus = 0;

@@ -88,8 +88,11 @@ RestJob *WordPressClient::startJob(const QByteArray &verb, const QString &route,
     if (authenticate && !m_authorization.isEmpty())
         request.setRawHeader("Authorization", m_authorization);
     auto *job = new RestJob(m_nam, request, verb, body, m_endpoint.timeoutMs, this);
+    // Connected before any caller's handler, so that a finished request hands
+    // its slot on before the caller's own work on the answer runs.
+    connect(job, &RestJob::finished, this, [this, job] { releaseSlot(job); });
     if (m_spacingMs <= 0) {
-        job->start();
+        launch(job);
         return job;
     }
     // Requests take turns: each starts at least m_spacingMs after the one before.
@@ -99,10 +102,35 @@ RestJob *WordPressClient::startJob(const QByteArray &verb, const QString &route,
     const qint64 slot = std::max(now, m_nextSlotMs);
     m_nextSlotMs = slot + m_spacingMs;
     if (slot == now)
-        job->start();
+        launch(job);
     else
-        QTimer::singleShot(int(slot - now), job, &RestJob::start);
+        QTimer::singleShot(int(slot - now), job, [this, job] { launch(job); });
     return job;
+}
+
+void WordPressClient::launch(RestJob *job)
+{
+    if (job->isStarted())
+        return; // aborted while it waited for its turn
+    if (m_maxInFlight > 0 && m_holding.size() >= m_maxInFlight) {
+        m_waiting.enqueue(job);
+        return;
+    }
+    m_holding.insert(job);
+    job->start();
+}
+
+void WordPressClient::releaseSlot(RestJob *job)
+{
+    if (!m_holding.remove(job))
+        return;
+    while (!m_waiting.isEmpty() && (m_maxInFlight <= 0 || m_holding.size() < m_maxInFlight)) {
+        const QPointer<RestJob> next = m_waiting.dequeue();
+        if (next && !next->isStarted()) {
+            m_holding.insert(next);
+            next->start();
+        }
+    }
 }
 
 RestJob *WordPressClient::get(const QString &route, const QUrlQuery &query)
@@ -154,6 +182,13 @@ QString WordPressClient::allStatuses()
 
 void WordPressClient::whenFinished(RestJob *job, Guard guard, std::function<void(RestJob *)> then)
 {
+    // Nobody waits for the answer any more: a request still waiting for its
+    // turn is not sent at all.
+    if (guard.object)
+        connect(guard.object, &QObject::destroyed, job, [job] {
+            if (!job->isStarted())
+                job->abort();
+        });
     connect(job, &RestJob::finished, this, [job, guard, then = std::move(then)] {
         if (guard.alive())
             then(job);

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QQueue>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -49,6 +51,10 @@ public:
     /// The least time between the starts of two requests to this portal
     /// (politeness towards a small site); 0 sends at once.
     void setMinimumSpacingMs(int ms) { m_spacingMs = std::max(0, ms); }
+    /// At most this many requests on the wire at once; more wait their turn
+    /// in the order they were made. 0 sends every request at once.
+    void setMaxRequestsInFlight(int n) { m_maxInFlight = std::max(0, n); }
+    int requestsInFlight() const { return int(m_holding.size()); }
     /// The REST root, e.g. http://127.0.0.1:8080/wp-json
     QUrl restRoot() const { return m_restRoot; }
     /// The absolute URL of a route such as "/wp/v2/posts".
@@ -128,9 +134,15 @@ private:
     PortalEndpoint m_endpoint;
     QUrl m_restRoot;
     QByteArray m_authorization;
+    void launch(RestJob *job);
+    void releaseSlot(RestJob *job);
+
     int m_spacingMs = 0;
-    QElapsedTimer m_pace;    ///< runs from the first request on
-    qint64 m_nextSlotMs = 0; ///< m_pace time at which the next request may start
+    int m_maxInFlight = 0;
+    QSet<RestJob *> m_holding;           ///< started jobs that hold a slot
+    QQueue<QPointer<RestJob>> m_waiting; ///< jobs waiting for a slot
+    QElapsedTimer m_pace;                ///< runs from the first request on
+    qint64 m_nextSlotMs = 0;             ///< m_pace time at which the next request may start
 };
 
 } // namespace ListingDesk

@@ -202,6 +202,10 @@ void TestTeamEditing::makeConflict()
         QVERIFY2(button->focusPolicy() & Qt::TabFocus, name);
         QVERIFY2(!button->accessibleDescription().isEmpty(), name);
     }
+    // For a look at the bar: LISTINGDESK_SCREENSHOT_DIR=/tmp ctest -R tst_teamediting
+    if (const QString folder = qEnvironmentVariable("LISTINGDESK_SCREENSHOT_DIR");
+        !folder.isEmpty())
+        QVERIFY(m_window->grab().save(folder + QStringLiteral("/conflict-bar.png")));
 }
 
 void TestTeamEditing::unsavedEditsRaiseConflictBarEarly()

@@ -35,6 +35,7 @@ private slots:
     void probeUnreachable();
     void probeWebPage();
     void restRootAcceptsWpJsonUrl();
+    void requestsTakeTurnsAtTheCap();
 };
 
 void TestWordPressClient::pagingAcrossThreePages()
@@ -469,6 +470,34 @@ void TestWordPressClient::restRootAcceptsWpJsonUrl()
              QUrl(QStringLiteral("http://portal.test/wp-json/wp/v2/posts")));
     makeClient(appPassword, 5000, QUrl(QStringLiteral("http://portal.test/")));
     QCOMPARE(m_client->restRoot(), QUrl(QStringLiteral("http://portal.test/wp-json")));
+}
+
+void TestWordPressClient::requestsTakeTurnsAtTheCap()
+{
+    // Two at once: the others wait their turn, in order, and one whose
+    // caller went away while it waited is never sent.
+    Fault slow;
+    slow.kind = FaultKind::Delay;
+    slow.delayMs = 30;
+    slow.times = -1;
+    m_portal->addFault(slow);
+    m_client->setMaxRequestsInFlight(2);
+    const qsizetype before = m_portal->requests().size();
+    QList<qint64> answered;
+    auto gone = std::make_unique<QObject>();
+    for (qint64 id = 1; id <= 5; ++id) {
+        QObject *context = id == 5 ? gone.get() : this;
+        m_client->fetchTerms(
+            QStringLiteral("categories"), context,
+            [&answered, id](const PortalResult<QList<RemoteTerm>> &) { answered << id; });
+    }
+    QCOMPARE(m_client->requestsInFlight(), 2);
+    gone.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 4, 10000);
+    QCOMPARE(answered, (QList<qint64>{1, 2, 3, 4}));
+    QCOMPARE(m_nam->maxOpenRequests(), 2);
+    QCOMPARE(m_portal->requests().size() - before, 4);
+    QCOMPARE(m_client->requestsInFlight(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWordPressClient)

@@ -7,6 +7,9 @@
 
 #include <QTimer>
 
+#include <algorithm>
+#include <memory>
+
 namespace ListingDesk::Testing {
 
 namespace {
@@ -75,7 +78,20 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
     }
     const QByteArray body = outgoingData ? outgoingData->readAll() : QByteArray();
     FakeResponse response = m_portal->handle(verb, request, body);
-    return new FakeReply(op, request, verb, std::move(response), this);
+    auto *reply = new FakeReply(op, request, verb, std::move(response), this);
+    m_maxOpen = std::max(m_maxOpen, ++m_open);
+    // A reply finishes once (answered or aborted); one deleted unanswered
+    // counts as closed too.
+    auto closed = std::make_shared<bool>(false);
+    auto close = [this, closed] {
+        if (!*closed) {
+            *closed = true;
+            --m_open;
+        }
+    };
+    connect(reply, &QNetworkReply::finished, this, close);
+    connect(reply, &QObject::destroyed, this, close);
+    return reply;
 }
 
 FakeReply::FakeReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request,

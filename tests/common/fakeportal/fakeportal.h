@@ -270,12 +270,19 @@ class FakeNetworkAccessManager : public QNetworkAccessManager
 public:
     explicit FakeNetworkAccessManager(FakePortal *portal, QObject *parent = nullptr);
 
+    /// Requests answered or not yet answered at this moment, and the most
+    /// there ever were at once: what "N requests at once" is about.
+    int openRequests() const { return m_open; }
+    int maxOpenRequests() const { return m_maxOpen; }
+
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
                                  QIODevice *outgoingData) override;
 
 private:
     FakePortal *m_portal;
+    int m_open = 0;
+    int m_maxOpen = 0;
 };
 
 /// The reply the fake hands out: headers at once, body at the end, or the
