@@ -333,8 +333,10 @@ void TestPublishDialog::chosenCitiesAndKeyboard()
 
 void TestPublishDialog::pauseResumeAndCancel()
 {
+    // 16 posts, 2 requests at once and so 4 jobs at a time: some are still
+    // waiting when Cancel comes.
     QList<qint64> ids;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 8; ++i)
         ids << makeStored(str("暂停测试 %1").arg(i)).id;
     delayPosts(300);
     selectAll(ids);
@@ -346,7 +348,7 @@ void TestPublishDialog::pauseResumeAndCancel()
     QCOMPARE(pause->text(), QStringLiteral("&Resume"));
     QTRY_COMPARE(m_sync->publishQueue()->jobsInFlight(), 0); // running ones finish
     const int afterPause = postCount();
-    QVERIFY(afterPause < 8);
+    QVERIFY(afterPause < 16);
     QTest::qWait(800);
     QCOMPARE(postCount(), afterPause); // nothing new starts
     QCOMPARE(progress->findChild<QLabel *>(QStringLiteral("timeLeftLabel"))->text(),
@@ -370,7 +372,7 @@ void TestPublishDialog::pauseResumeAndCancel()
                 ->text()
                 .contains(QStringLiteral("%1 cancelled").arg(counts.cancelled)));
     // The listings keep their words.
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 8; ++i)
         QCOMPARE(m_library->listings().load(ids.at(i)).value().title, str("暂停测试 %1").arg(i));
     QTRY_VERIFY(!m_window->portalActions()->queueIndicator()->isVisible());
 }
