@@ -220,19 +220,7 @@ template <typename Body> auto inWriteTransaction(QSqlDatabase db, Body &&body) -
         return inTransaction(db, std::forward<Body>(body));
     if (auto begun = execSql(db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
         return begun.error();
-    auto result = body();
-    if (!result.ok()) {
-        db.rollback();
-        return result;
-    }
-    if (!db.commit()) {
-        const QString message = db.lastError().text();
-        db.rollback();
-        return makeError(
-            Error::Kind::Database,
-            QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
-    }
-    return result;
+    return finishTransaction(db, body());
 }
 
 } // namespace

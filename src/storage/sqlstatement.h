@@ -66,14 +66,10 @@ inline QDateTime timeFromSql(const QVariant &value)
 /// Runs one statement without results; for DDL and pragmas.
 Result<void> execSql(const QSqlDatabase &db, const QString &sql);
 
-/// Commits when \a body succeeds and rolls back otherwise.
-template <typename Body> auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
+/// Ends a transaction the caller began: commits when \a result is ok and
+/// rolls back otherwise (or when the commit fails).
+template <typename R> R finishTransaction(QSqlDatabase db, R result)
 {
-    if (!db.transaction())
-        return makeError(Error::Kind::Database,
-                         QCoreApplication::translate("Storage", "Could not start a transaction: %1")
-                             .arg(db.lastError().text()));
-    auto result = body();
     if (!result.ok()) {
         db.rollback();
         return result;
@@ -86,6 +82,16 @@ template <typename Body> auto inTransaction(QSqlDatabase db, Body &&body) -> dec
             QCoreApplication::translate("Storage", "Could not save the changes: %1").arg(message));
     }
     return result;
+}
+
+/// Commits when \a body succeeds and rolls back otherwise.
+template <typename Body> auto inTransaction(QSqlDatabase db, Body &&body) -> decltype(body())
+{
+    if (!db.transaction())
+        return makeError(Error::Kind::Database,
+                         QCoreApplication::translate("Storage", "Could not start a transaction: %1")
+                             .arg(db.lastError().text()));
+    return finishTransaction(db, body());
 }
 
 } // namespace ListingDesk

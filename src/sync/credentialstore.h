@@ -53,8 +53,16 @@ public:
     static bool keychainEnabled();
 
 private:
-    QHash<qint64, QString> m_session;
-    QHash<QString, QString> m_sessionSecrets;
+    static QString keyForPortalId(qint64 portalId);
+    /// Session, then \a fromEnvironment when set, then the keychain.
+    void readKey(const QString &key, const QString &fromEnvironment, const Error &missing,
+                 QObject *context, std::function<void(const Result<QString> &)> done);
+    void writeKey(const QString &key, const QString &secret, QObject *context,
+                  std::function<void(const Result<void> &)> done);
+    void removeKey(const QString &key, QObject *context,
+                   std::function<void(const Result<void> &)> done);
+
+    QHash<QString, QString> m_session; ///< by keychain key: this session only
 };
 
 } // namespace ListingDesk
