@@ -628,15 +628,22 @@ void ListingEditor::listingsChangedElsewhere(const QList<qint64> &ids)
     showSaveState(tr("Updated elsewhere (revision %1)").arg(stored.value().revision));
 }
 
-void ListingEditor::reloadTheirs()
+std::optional<Listing> ListingEditor::loadTheirs()
 {
     auto theirs = m_library->listings().load(m_listing.id);
-    if (!theirs) {
-        m_conflictBar->showGone(
-            tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
-                .arg(currentListing().title));
+    if (theirs)
+        return theirs.value();
+    m_conflictBar->showGone(
+        tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
+            .arg(currentListing().title));
+    return std::nullopt;
+}
+
+void ListingEditor::reloadTheirs()
+{
+    const std::optional<Listing> theirs = loadTheirs();
+    if (!theirs)
         return;
-    }
     // Mine stays restorable until the next edit: choosing theirs loses no words by accident.
     const Listing mine = currentListing();
     m_dirty = false;
@@ -651,13 +658,9 @@ void ListingEditor::reloadTheirs()
 
 void ListingEditor::overwriteTheirs()
 {
-    auto theirs = m_library->listings().load(m_listing.id);
-    if (!theirs) {
-        m_conflictBar->showGone(
-            tr("\"%1\" was deleted elsewhere. Save your version as a copy to keep it.")
-                .arg(currentListing().title));
+    const std::optional<Listing> theirs = loadTheirs();
+    if (!theirs)
         return;
-    }
     // On top of their revision: the save keeps theirs in the history. A third
     // writer in between makes this a conflict again, never a silent loss.
     m_listing.revision = theirs.value().revision;

@@ -123,6 +123,8 @@ private:
     void showSaveState(const QString &text);
     void saveAsCopy();
     void showConflict(const Listing &theirs, bool whileEditing);
+    /// The stored version, or nothing (and the bar says it was deleted).
+    std::optional<Listing> loadTheirs();
     void reloadTheirs();
     void overwriteTheirs();
     void restoreMine();

@@ -5,6 +5,7 @@
 // exactly 300 posts, one per listing, and the library must record all 300.
 // The plain run uses a SQLite file, `tst_publishcrash_pg` a PostgreSQL database.
 
+#include "fakeportalprocess.h"
 #include "library.h"
 #include "remotepostrepository.h"
 #include "testlibrary.h"
@@ -51,16 +52,11 @@ private:
 
 void TestPublishCrash::initTestCase()
 {
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    // Latency makes a run take seconds, so that the kills land in the middle
-    // of it, with requests in flight.
-    m_server.start(QStringLiteral(FAKEPORTAL_SERVER_PATH),
-                   {QStringLiteral("--latency-ms"), QStringLiteral("40")});
-    QVERIFY(m_server.waitForStarted(5000));
-    QVERIFY(m_server.waitForReadyRead(10000));
-    const QByteArray line = m_server.readLine().trimmed();
-    QVERIFY2(line.startsWith("listening http://127.0.0.1:"), line.constData());
-    m_base = QUrl::fromEncoded(line.mid(10));
+    // Latency stretches a run over seconds, so that the kills land in the middle
+    // of a run, with requests in flight.
+    QString error;
+    m_base = startFakePortalServer(m_server, 40, &error);
+    QVERIFY2(m_base.isValid(), qPrintable(error));
 }
 
 void TestPublishCrash::cleanupTestCase()

@@ -7,6 +7,7 @@
 // still without a duplicate post. The plain run shares one SQLite file; the
 // `_pg` run one PostgreSQL database (tests/pg).
 
+#include "fakeportalprocess.h"
 #include "library.h"
 #include "listingquery.h"
 #include "publishplanner.h"
@@ -66,16 +67,11 @@ private:
 
 void TestSharedQueue::init()
 {
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     // Latency stretches a run over seconds, so that the two publishers
     // overlap and a kill lands with requests in flight.
-    m_server.start(QStringLiteral(FAKEPORTAL_SERVER_PATH),
-                   {QStringLiteral("--latency-ms"), QStringLiteral("20")});
-    QVERIFY(m_server.waitForStarted(5000));
-    QVERIFY(m_server.waitForReadyRead(10000));
-    const QByteArray line = m_server.readLine().trimmed();
-    QVERIFY2(line.startsWith("listening http://127.0.0.1:"), line.constData());
-    m_base = QUrl::fromEncoded(line.mid(10));
+    QString error;
+    m_base = startFakePortalServer(m_server, 20, &error);
+    QVERIFY2(m_base.isValid(), qPrintable(error));
     QVERIFY(prepareQueue());
 }
 
