@@ -92,6 +92,13 @@ MainWindow::MainWindow(Library *library, QWidget *parent) : QMainWindow(parent),
             &ListingTableModel::refreshKeepingRows);
     connect(watcher, &LibraryChangeWatcher::listingsChangedElsewhere, m_editor,
             &ListingEditor::listingsChangedElsewhere);
+    // The sidebar counts and the welcome view follow them too.
+    connect(watcher, &LibraryChangeWatcher::listingsChangedElsewhere, m_filterModel,
+            &SavedFilterModel::refresh);
+    connect(watcher, &LibraryChangeWatcher::libraryChangedElsewhere, m_filterModel,
+            &SavedFilterModel::refresh);
+    connect(watcher, &LibraryChangeWatcher::libraryChangedElsewhere, m_welcomeView,
+            &WelcomeView::refresh);
     if (auto watching = watcher->start(); !watching)
         statusBar()->showMessage(watching.error().message, 10000);
 

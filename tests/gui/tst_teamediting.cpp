@@ -7,6 +7,7 @@
 #include "listingeditor.h"
 #include "listingtablemodel.h"
 #include "mainwindow.h"
+#include "savedfiltermodel.h"
 #include "testlibrary.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace ListingDesk;
 using namespace ListingDesk::Testing;
@@ -138,6 +140,15 @@ void TestTeamEditing::tableFollowsOtherEditorKeepingSelection()
     // A listing added elsewhere appears; the current listing stays current.
     LD_VERIFY_OK(m_other->listings().create(m_lib->makeListing(QStringLiteral("丁房源"))));
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, fewSeconds);
+    // The sidebar counts it too.
+    auto *filters = qobject_cast<SavedFilterModel *>(child<QTreeView>("filterView")->model());
+    QVERIFY(filters);
+    QTRY_COMPARE_WITH_TIMEOUT(filters->count(SavedFilter::All), 4, fewSeconds);
+    // So is a status another editor changed: no row comes or goes.
+    Listing ready = m_other->listings().load(m_c).value();
+    ready.status = ListingStatus::Ready;
+    LD_VERIFY_OK(m_other->listings().save(ready));
+    QTRY_COMPARE_WITH_TIMEOUT(filters->count(SavedFilter::Ready), 1, fewSeconds);
     QCOMPARE(model->idAt(table->currentIndex().row()), m_b);
     QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(model->idAt(table->selectionModel()->selectedRows().first().row()), m_b);
