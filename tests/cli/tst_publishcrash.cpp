@@ -68,15 +68,7 @@ void TestPublishCrash::cleanupTestCase()
 
 QJsonArray TestPublishCrash::fakePosts()
 {
-    QUrl url = m_base;
-    url.setPath(QStringLiteral("/__fake/posts"));
-    QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
-    // Not QTRY_VERIFY: this returns a value; an unanswered request gives no posts.
-    for (int waited = 0; !reply->isFinished() && waited < 10000; waited += 20)
-        QTest::qWait(20);
-    const QJsonArray posts = QJsonDocument::fromJson(reply->readAll()).array();
-    reply->deleteLater();
-    return posts;
+    return fakeServerPosts(m_nam, m_base);
 }
 
 QProcessEnvironment TestPublishCrash::cliEnvironment() const

@@ -5,8 +5,13 @@
 // CMake entry defines FAKEPORTAL_SERVER_PATH.
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QString>
+#include <QTest>
 #include <QUrl>
 
 namespace ListingDesk::Testing {
@@ -29,6 +34,19 @@ inline QUrl startFakePortalServer(QProcess &server, int latencyMs, QString *erro
         return {};
     }
     return QUrl::fromEncoded(line.mid(10));
+}
+
+/// Every post the running server holds (its /__fake/posts), or none when it
+/// does not answer within 10 s. Not QTRY_VERIFY: this returns a value.
+inline QJsonArray fakeServerPosts(QNetworkAccessManager &nam, QUrl base)
+{
+    base.setPath(QStringLiteral("/__fake/posts"));
+    QNetworkReply *reply = nam.get(QNetworkRequest(base));
+    for (int waited = 0; !reply->isFinished() && waited < 10000; waited += 20)
+        QTest::qWait(20);
+    const QJsonArray posts = QJsonDocument::fromJson(reply->readAll()).array();
+    reply->deleteLater();
+    return posts;
 }
 
 } // namespace ListingDesk::Testing
